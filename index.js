@@ -1,0 +1,10 @@
+// The package's main entry. n8n itself loads the credential and nodes listed under the
+// "n8n" key of package.json; this lets `require('n8n-nodes-dental-referrals')` work too.
+module.exports = {
+	credentials: {
+		DentalReferralsApi: require('./dist/credentials/DentalReferralsApi.credentials').DentalReferralsApi,
+	},
+	nodes: {
+		DentalReferrals: require('./dist/nodes/DentalReferrals/DentalReferrals.node').DentalReferrals,
+	},
+};

@@ -1,0 +1,65 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import * as document from './actions/document';
+import * as draft from './actions/draft';
+import * as fileUpload from './actions/fileUpload';
+import * as form from './actions/form';
+import * as referral from './actions/referral';
+import { router } from './actions/router';
+import { requestOptionsField } from './helpers/api';
+import { getFormTypes } from './methods/loadOptions';
+
+export class DentalReferrals implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Dental Referrals',
+		name: 'dentalReferrals',
+		icon: {
+			light: 'file:../../icons/dentalReferrals.svg',
+			dark: 'file:../../icons/dentalReferrals.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Prepare referral forms, save drafts, upload files and follow referrals with the Dental Referrals API',
+		defaults: { name: 'Dental Referrals' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dentalReferralsApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Document', value: 'document' },
+					{ name: 'Draft', value: 'draft' },
+					{ name: 'File Upload', value: 'fileUpload' },
+					{ name: 'Form', value: 'form' },
+					{ name: 'Referral', value: 'referral' },
+				],
+				default: 'form',
+			},
+			...form.description,
+			...draft.description,
+			...referral.description,
+			...fileUpload.description,
+			...document.description,
+			requestOptionsField,
+		],
+	};
+
+	methods = { loadOptions: { getFormTypes } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../operation';
+import * as download from './download.operation';
+
+export const operations: Record<string, Operation> = { download };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['document'] } },
+		options: [
+			{
+				name: 'Download PDF',
+				value: 'download',
+				description: "Download a referral's PDF as binary data",
+				action: 'Download a PDF',
+			},
+		],
+		default: 'download',
+	},
+	...download.description,
+];

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../operation';
+import * as save from './save.operation';
+
+export const operations: Record<string, Operation> = { save };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['draft'] } },
+		options: [
+			{
+				name: 'Save Draft',
+				value: 'save',
+				description: "Save a pre-filled draft form to the practice's account",
+				action: 'Save a draft',
+			},
+		],
+		default: 'save',
+	},
+	...save.description,
+];

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../operation';
+import * as addFile from './addFile.operation';
+import * as create from './create.operation';
+import * as upload from './upload.operation';
+
+export const operations: Record<string, Operation> = { create, addFile, upload };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['fileUpload'] } },
+		options: [
+			{
+				name: 'Add File',
+				value: 'addFile',
+				description: 'Upload a file (e.g. a radiograph) to an existing file upload',
+				action: 'Add a file to a file upload',
+			},
+			{
+				name: 'Prepare File Upload',
+				value: 'create',
+				description: 'Create a file upload that files are added to and a form or draft refers to',
+				action: 'Prepare a file upload',
+			},
+			{
+				name: 'Upload Files',
+				value: 'upload',
+				description: 'Prepare a file upload and add every chosen binary file to it, in one step',
+				action: 'Upload files',
+			},
+		],
+		default: 'upload',
+	},
+	...addFile.description,
+	...upload.description,
+];

@@ -1,0 +1,40 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { nodeApiRequest } from '../../helpers/api';
+import { listCount, listFields, referralItems } from '../../descriptions/list.fields';
+import { inputError } from '../../helpers/input-error';
+import { jsonItems, type SendRequest } from '../operation';
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['referral'], operation: ['getByPatient'] } },
+	[
+		{
+			displayName: 'PTGUID',
+			name: 'ptguid',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'NDJhNDJhNTJlOTZmOTE5YTdmYTc=',
+			description: 'Patient GUID returned by Prepare Form or Save Draft when a Patient Identifier was sent',
+		},
+		...listFields,
+	],
+);
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
+	const ptguid = String(this.getNodeParameter('ptguid', itemIndex, '') ?? '').trim();
+	if (ptguid === '') throw inputError(this.getNode(), itemIndex, 'PTGUID', 'is required');
+	const count = listCount.call(this, itemIndex);
+	return async () =>
+		jsonItems(
+			referralItems(
+				await nodeApiRequest.call(this, {
+					method: 'GET',
+					endpoint: 'patient_referrals',
+					qs: { ptguid, count },
+					itemIndex,
+					notFound: 'Patient',
+				}),
+			),
+		);
+}

@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../operation';
+import * as get from './get.operation';
+import * as getByPatient from './getByPatient.operation';
+import * as getMany from './getMany.operation';
+
+export const operations: Record<string, Operation> = { get, getMany, getByPatient };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['referral'] } },
+		options: [
+			{
+				name: 'Get by Patient',
+				value: 'getByPatient',
+				description: "Get the status of a patient's recent referrals, by PTGUID",
+				action: 'Get referrals by patient',
+			},
+			{
+				name: 'Get Recent',
+				value: 'getMany',
+				description: 'Get the status of up to 100 recently submitted referrals',
+				action: 'Get recent referrals',
+			},
+			{
+				name: 'Get Status',
+				value: 'get',
+				description: 'Get the status of one referral, by URN',
+				action: 'Get the status of a referral',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...getMany.description,
+	...getByPatient.description,
+];

@@ -1,0 +1,169 @@
+import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { UploadFile } from '../../shared/transport';
+import { toApiDate } from '../helpers/dates';
+import { inputError } from '../helpers/input-error';
+
+/** The seed's supported Upload-Content-Type values. */
+export const SUPPORTED_MIME_TYPES = [
+	'image/jpeg',
+	'image/jpg',
+	'image/bmp',
+	'image/tiff',
+	'image/png',
+	'text/rtf',
+	'application/pdf',
+	'application/msword',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
+
+// For binaries whose MIME type is generic (application/octet-stream) or missing.
+const MIME_BY_EXTENSION: Record<string, string> = {
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	bmp: 'image/bmp',
+	tif: 'image/tiff',
+	tiff: 'image/tiff',
+	png: 'image/png',
+	rtf: 'text/rtf',
+	pdf: 'application/pdf',
+	doc: 'application/msword',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** Fields shared by Add File and Upload Files. */
+export const uploadFields: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		placeholder: 'data, radiograph',
+		hint: 'The name of the input binary field(s) holding the file(s); separate several with commas',
+		description: 'Name of the binary property (or comma-separated properties) of the input item to upload',
+	},
+	{
+		displayName: 'Upload Kind',
+		name: 'uploadKind',
+		type: 'options',
+		options: [
+			{ name: 'Other', value: 'other' },
+			{ name: 'Radiograph', value: 'radiograph' },
+		],
+		default: 'other',
+		description: 'What the file is; a radiograph needs the date it was taken',
+	},
+	{
+		displayName: 'Upload Date',
+		name: 'uploadDate',
+		type: 'string',
+		default: '',
+		placeholder: '29/01/2016',
+		description:
+			'Date the radiograph was taken: DD/MM/YYYY, an ISO date or a date from an expression; sent as DD/MM/YYYY',
+		displayOptions: { show: { uploadKind: ['radiograph'] } },
+	},
+];
+
+/**
+ * Header values must be ASCII: a file name like "röntgen.jpg" would make Node refuse the
+ * request. The seed says nothing about encoding, so other characters are percent-encoded
+ * in Upload-Filename (the multipart part keeps the name as it is, in UTF-8).
+ */
+function headerSafe(value: string): string {
+	return value.replace(/[^\x20-\x7e]/g, (char) => encodeURIComponent(char));
+}
+
+/** One file of an item, checked and ready to stream. */
+export interface PlannedUpload {
+	property: string;
+	fileName: string;
+	mimeType: string;
+	headers: Record<string, string>;
+	open(): Promise<UploadFile>;
+}
+
+function supportedMimeType(binary: IBinaryData): string | undefined {
+	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	if (SUPPORTED_MIME_TYPES.includes(declared)) return declared;
+	if (declared === '' || declared === 'application/octet-stream') {
+		const extension = (binary.fileName ?? '').split('.').pop()?.toLowerCase() ?? '';
+		return MIME_BY_EXTENSION[extension];
+	}
+	return undefined;
+}
+
+/**
+ * Reads and checks the upload fields of item `itemIndex`: every named binary property must
+ * exist with a supported MIME type, and a radiograph needs a real date. Nothing is read
+ * from the binary store yet; `open()` streams the bytes when the request is sent.
+ */
+export function planUploads(this: IExecuteFunctions, itemIndex: number): PlannedUpload[] {
+	const node = this.getNode();
+	const names = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	if (names.length === 0) throw inputError(node, itemIndex, 'Input Binary Field', 'is required');
+
+	const kind = String(this.getNodeParameter('uploadKind', itemIndex, 'other'));
+	if (kind !== 'radiograph' && kind !== 'other') {
+		throw inputError(node, itemIndex, 'Upload Kind', `"${kind}" is not one of radiograph, other`);
+	}
+	const shared: Record<string, string> = { 'Upload-Kind': kind };
+	const rawDate = kind === 'radiograph' ? this.getNodeParameter('uploadDate', itemIndex, '') : '';
+	if (kind === 'radiograph') {
+		const date = toApiDate(rawDate);
+		if (!date.ok) {
+			throw inputError(
+				node,
+				itemIndex,
+				'Upload Date',
+				`${date.problem}; a radiograph needs the date it was taken`,
+			);
+		}
+		shared['Upload-Date'] = date.value;
+	}
+
+	const item = this.getInputData()[itemIndex];
+	return names.map((property) => {
+		const binary = item?.binary?.[property];
+		if (!binary) {
+			const present = Object.keys(item?.binary ?? {});
+			throw inputError(
+				node,
+				itemIndex,
+				'Input Binary Field',
+				`the item has no binary property "${property}"${present.length ? ` (it has: ${present.join(', ')})` : ' (it has no binary data)'}`,
+			);
+		}
+		const mimeType = supportedMimeType(binary);
+		if (!mimeType) {
+			throw inputError(
+				node,
+				itemIndex,
+				'Input Binary Field',
+				`"${property}" has MIME type ${binary.mimeType || '(none)'}, which the API does not accept`,
+				`Supported: ${SUPPORTED_MIME_TYPES.join(', ')}`,
+			);
+		}
+		const fileName = binary.fileName || `${property}.${binary.fileExtension ?? 'bin'}`;
+		return {
+			property,
+			fileName,
+			mimeType,
+			headers: { ...shared, 'Upload-Content-Type': mimeType, 'Upload-Filename': headerSafe(fileName) },
+			open: async (): Promise<UploadFile> => {
+				// n8n 2.x keeps binaries in a store (filesystem, database, S3): stream by id.
+				if (binary.id) {
+					const metadata = await this.helpers.getBinaryMetadata(binary.id);
+					const content = await this.helpers.getBinaryStream(binary.id, 256 * 1024);
+					return { fileName, mimeType, content, size: metadata.fileSize };
+				}
+				const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+				return { fileName, mimeType, content };
+			},
+		};
+	});
+}

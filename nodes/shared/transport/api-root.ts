@@ -1,0 +1,38 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+import { API_ROOTS, CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
+import type { ApiContext } from './context';
+
+/** Where the credential points: the API root and the only origin that ever sees the key. */
+export interface ApiRoot {
+	baseUrl: string;
+	origin: string;
+	host: string;
+}
+
+export function apiRootFromCredential(node: INode, credential: Record<string, unknown>): ApiRoot {
+	const environment = String(credential.environment ?? 'production');
+	const configured =
+		environment === 'production' || environment === 'staging'
+			? API_ROOTS[environment]
+			: String(credential.baseUrl ?? '').trim();
+	let url: URL;
+	try {
+		url = new URL(configured);
+	} catch {
+		throw new NodeOperationError(node, 'The Dental Referrals API credential has no valid Base URL', {
+			description: 'Set Base URL to the API root, e.g. http://127.0.0.1:8787/react4r/v2/',
+		});
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new NodeOperationError(node, 'The credential Base URL must start with http:// or https://');
+	}
+	// A root without the trailing slash would make relative endpoints replace its last segment.
+	const baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
+	return { baseUrl, origin: url.origin, host: url.host };
+}
+
+export async function apiRoot(this: ApiContext, itemIndex?: number): Promise<ApiRoot> {
+	const credential = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return apiRootFromCredential(this.getNode(), credential);
+}

@@ -1,0 +1,176 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+/**
+ * Every failure of a call to the API becomes a NodeApiError built from plain, key-free
+ * values. The errors n8n's HTTP helper throws carry the request config, Authorization
+ * header included, so they are read for their code and never passed on.
+ */
+
+export interface FailureContext {
+	node: INode;
+	host: string;
+	itemIndex?: number;
+	/** What a 404 means for this call, e.g. "Referral TST0000001". */
+	notFound?: string;
+}
+
+function apiError(
+	context: FailureContext,
+	message: string,
+	description: string | undefined,
+	httpCode?: number,
+): NodeApiError {
+	const response: JsonObject = { message };
+	if (httpCode !== undefined) response.httpCode = String(httpCode);
+	return new NodeApiError(context.node, response, {
+		message,
+		description,
+		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** The API's own `message`, if the body is its documented error shape. */
+export function apiMessage(body: unknown): string | undefined {
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const message = (body as Record<string, unknown>).message;
+		if (typeof message === 'string' && message.trim() !== '') return message.trim();
+	}
+	return undefined;
+}
+
+/** An HTTP answer that is not a success, mapped as the contract's error table says. */
+export function httpFailure(
+	context: FailureContext,
+	statusCode: number,
+	body: unknown,
+	isJson: boolean,
+	location?: string,
+): NodeApiError {
+	const message = apiMessage(body);
+	if (statusCode >= 300 && statusCode < 400) {
+		let target = 'another location';
+		try {
+			target = new URL(location ?? '', `http://${context.host}`).origin;
+		} catch {
+			// An unparseable Location is reported as "another location".
+			target = 'another location';
+		}
+		return apiError(
+			context,
+			`The Dental Referrals API at ${context.host} answered with a redirect (HTTP ${statusCode}) to ${target}`,
+			'Redirects are not followed, so the API key is only ever sent to the origin of the credential. Check the credential Base URL.',
+			statusCode,
+		);
+	}
+	if (statusCode === 401) {
+		return apiError(
+			context,
+			'The Dental Referrals API rejected the API key (HTTP 401)',
+			'Check the API key and the environment in the Dental Referrals API credential.',
+			401,
+		);
+	}
+	if (!isJson) {
+		return apiError(
+			context,
+			`The Dental Referrals API at ${context.host} answered HTTP ${statusCode} with a body that is not JSON`,
+			'The API always answers JSON; a proxy or a wrong Base URL may be in the way.',
+			statusCode,
+		);
+	}
+	if (statusCode === 404) {
+		return apiError(
+			context,
+			`${context.notFound ?? 'The requested entity'} was not found or has expired (HTTP 404)`,
+			message,
+			404,
+		);
+	}
+	if (statusCode === 400 || statusCode === 422) {
+		return apiError(
+			context,
+			message ?? `The Dental Referrals API refused the request (HTTP ${statusCode})`,
+			`The API refused the request (HTTP ${statusCode}). Check the parameter it names.`,
+			statusCode,
+		);
+	}
+	if (statusCode >= 500) {
+		return apiError(
+			context,
+			`The Dental Referrals API failed (HTTP ${statusCode})${message ? `: ${message}` : ''}`,
+			'This is a failure on the API side. Retry On Fail in the node settings retries it.',
+			statusCode,
+		);
+	}
+	if (statusCode < 200 || statusCode >= 300) {
+		return apiError(
+			context,
+			`The Dental Referrals API answered HTTP ${statusCode}${message ? `: ${message}` : ''}`,
+			undefined,
+			statusCode,
+		);
+	}
+	// HTTP 200 with {"status":"error"}: the API's way of refusing some calls.
+	return apiError(
+		context,
+		message ?? 'The Dental Referrals API answered with status "error"',
+		'The API answered HTTP 200 with status "error".',
+		statusCode,
+	);
+}
+
+const NETWORK_CAUSES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was closed before the answer was complete',
+	EPIPE: 'the connection was closed while sending',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ETIMEDOUT: 'no answer in time',
+	ECONNABORTED: 'no answer in time',
+	ERR_BAD_RESPONSE: 'the answer was malformed',
+	ERR_CANCELED: 'the execution was cancelled',
+};
+
+function errorCode(error: unknown): string | undefined {
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && code !== '') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function errorText(error: unknown): string {
+	const parts: string[] = [];
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		const message = (current as { message?: unknown }).message;
+		if (typeof message === 'string') parts.push(message);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return parts.join(' ');
+}
+
+/** A request that got no usable HTTP answer: refused, reset, timed out, cut short. */
+export function networkFailure(context: FailureContext, error: unknown, timeoutMs: number): NodeApiError {
+	const code = errorCode(error) ?? '';
+	const text = errorText(error);
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(text);
+	const cutShort = /aborted|socket hang up|terminated|premature close/i.test(text);
+	const cause = timedOut
+		? `no answer within ${Number((timeoutMs / 1000).toFixed(3))} s`
+		: cutShort
+			? NETWORK_CAUSES.ECONNRESET
+			: (NETWORK_CAUSES[code] ?? 'a network error');
+	// The code goes in the description: n8n replaces any message that names one with generic text.
+	return apiError(
+		context,
+		`Could not reach the Dental Referrals API at ${context.host}: ${cause}`,
+		`${code ? `Network error ${code}. ` : ''}${
+			timedOut
+				? 'Retry On Fail in the node settings retries the call; the Timeout option sets how long to wait.'
+				: 'Check that the API is reachable from n8n. Retry On Fail in the node settings retries the call.'
+		}`,
+	);
+}

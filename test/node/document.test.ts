@@ -1,0 +1,101 @@
+import { readBinary } from '../harness/run-workflow';
+import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
+
+describe('document resource: Download PDF', () => {
+	const sandbox = useSandbox();
+
+	async function submittedFiles(): Promise<string[]> {
+		const prepared = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'prepare',
+			formType: sandbox().practices[0].forms[0],
+			patientDob: '01/01/2000',
+		});
+		const { files } = await sandbox().submit(String(prepared.items[0].json.urn));
+		sandbox().clearRequests();
+		return files;
+	}
+
+	it('writes the PDF to the named binary property, keeping the input item', async () => {
+		const [url] = await submittedFiles();
+		const run = await runNode(
+			sandbox(),
+			{
+				resource: 'document',
+				operation: 'download',
+				documentUrl: '={{ $json.url }}',
+				binaryPropertyName: 'pdf',
+			},
+			{ items: [{ url, urn: 'kept' }] },
+		);
+		expect(run.error).toBeUndefined();
+		const item = run.items[0];
+		expect(item.json).toEqual({ url, urn: 'kept' });
+		const binary = item.binary?.pdf;
+		expect(binary?.mimeType).toBe('application/pdf');
+		expect(binary?.fileName).toBe(decodeURIComponent(url.split('/').pop() ?? ''));
+		const bytes = await readBinary(binary!);
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+		const [request] = apiRequests(sandbox());
+		expect(request.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
+	});
+
+	it('refuses a URL on another origin before any request: the key never leaves the API origin', async () => {
+		const run = await runNode(sandbox(), {
+			resource: 'document',
+			operation: 'download',
+			documentUrl: 'http://127.0.0.2:9/documents/TST0000001.pdf',
+			binaryPropertyName: 'data',
+		});
+		expect(run.error?.message).toBe(
+			`Document URL is on http://127.0.0.2:9, not on the credential's API origin ${sandbox().origin} (item index 0)`,
+		);
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
+	it("another practice's document is refused with 401", async () => {
+		const [url] = await submittedFiles();
+		const run = await runNode(
+			sandbox(),
+			{ resource: 'document', operation: 'download', documentUrl: url, binaryPropertyName: 'data' },
+			{ practice: 1 },
+		);
+		expect(run.error?.message).toBe('The Dental Referrals API rejected the API key (HTTP 401)');
+	});
+
+	it('a redirect to another origin is not followed', async () => {
+		const [url] = await submittedFiles();
+		sandbox().addFault({
+			path: new URL(url).pathname,
+			kind: 'redirect',
+			location: 'http://127.0.0.3:9/steal',
+		});
+		const run = await runNode(sandbox(), {
+			resource: 'document',
+			operation: 'download',
+			documentUrl: url,
+			binaryPropertyName: 'data',
+		});
+		expect(run.error?.message).toBe(
+			`The Dental Referrals API at ${new URL(sandbox().origin).host} answered with a redirect (HTTP 302) to http://127.0.0.3:9`,
+		);
+	});
+
+	it('a large PDF streams into the binary store intact', async () => {
+		const size = 8 * 1024 * 1024 + 123;
+		const url = sandbox().addSyntheticDocument(sandbox().practices[0].apiKey, size);
+		const run = await runNode(sandbox(), {
+			resource: 'document',
+			operation: 'download',
+			documentUrl: url,
+			binaryPropertyName: 'data',
+		});
+		expect(run.error).toBeUndefined();
+		const binary = run.items[0].binary!.data;
+		expect(binary.id).toMatch(/^filesystem/);
+		const bytes = await readBinary(binary);
+		expect(bytes.length).toBe(size);
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+	});
+});

@@ -1,0 +1,159 @@
+import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
+
+describe('form resource, through the n8n engine against the sandbox', () => {
+	const sandbox = useSandbox();
+
+	it('List Available Forms: one item per form type enabled for the key', async () => {
+		const run = await runNode(sandbox(), { resource: 'form', operation: 'getTypes' });
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((item) => item.json)).toEqual(
+			sandbox().practices[0].forms.map((formType) => ({ formType })),
+		);
+		const [request] = apiRequests(sandbox(), 'available_forms');
+		expect(request.method).toBe('GET');
+		expect(request.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
+	});
+
+	it('Prepare Form: form-urlencoded body with snake_case names, DD/MM/YYYY and 1/0 flags', async () => {
+		const formType = sandbox().practices[0].forms[0];
+		const run = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'prepare',
+			formType,
+			patientDob: '1980-01-31',
+			additionalFields: {
+				patientTitle: 'Mr',
+				patientFirstName: 'John',
+				patientLastName: "O'Brien & Sons",
+				patientAddressLine1: '1 High St',
+				permissionSms: true,
+				urgent: false,
+				nhsNumber: '943 476 5919',
+				gender: 'MALE',
+				patientIdentifier: 'pat-1',
+				patientEmail: '',
+				systemType: 'WD',
+			},
+		});
+		expect(run.error).toBeUndefined();
+		const [request] = apiRequests(sandbox(), 'prepare_form');
+		expect(request.method).toBe('POST');
+		expect(request.contentType).toBe('application/x-www-form-urlencoded');
+		expect(request.form).toEqual({
+			form_type: formType,
+			patient_dob: '31/01/1980',
+			patient_title: 'Mr',
+			patient_first_name: 'John',
+			patient_last_name: "O'Brien & Sons",
+			patient_address_line_1: '1 High St',
+			permission_sms: '1',
+			urgent: '0',
+			nhs_number: '9434765919',
+			gender: 'MALE',
+			patient_identifier: 'pat-1',
+			system_type: 'WD',
+		});
+		const output = run.items[0].json;
+		expect(output.status).toBe('success');
+		expect(output.urn).toMatch(/^TST\d{7}$/);
+		expect(String(output.prepared_form_url)).toMatch(new RegExp(`^${sandbox().origin}/prepared_forms/show/`));
+		expect(Buffer.from(String(output.ptguid), 'base64').toString()).toBe(
+			`${sandbox().practices[0].apiKey}pat-1`,
+		);
+		expect(run.items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('Prepare Form with system type SE needs no form type', async () => {
+		const run = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'prepare',
+			formType: '',
+			patientDob: '10/10/2010',
+			additionalFields: { systemType: 'SE' },
+		});
+		expect(run.error).toBeUndefined();
+		expect(apiRequests(sandbox(), 'prepare_form')[0].form).toEqual({
+			patient_dob: '10/10/2010',
+			system_type: 'SE',
+		});
+	});
+
+	it.each([
+		['31/02/2010', 'Patient Date of Birth: no such calendar date (item index 1)'],
+		[
+			'2010/10/10',
+			'Patient Date of Birth: "2010/10/10" is not a date in DD/MM/YYYY or YYYY-MM-DD form (item index 1)',
+		],
+		['', 'Patient Date of Birth: is empty (item index 1)'],
+	])('refuses date of birth %p before any request, naming field and item', async (dob, message) => {
+		const run = await runNode(
+			sandbox(),
+			{
+				resource: 'form',
+				operation: 'prepare',
+				formType: sandbox().practices[0].forms[0],
+				patientDob: '={{ $json.dob }}',
+			},
+			{ items: [{ dob: '01/01/2000' }, { dob }] },
+		);
+		expect(run.error?.message).toBe(message);
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('refuses a missing form type unless SE, naming field and item', async () => {
+		const run = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'prepare',
+			formType: '',
+			patientDob: '01/01/2000',
+		});
+		expect(run.error?.message).toBe('Form Type: is required unless System Type is SE (item index 0)');
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
+	it("the API's 400 for a form type the key lacks comes back with its message", async () => {
+		const run = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'prepare',
+			formType: 'NoSuchForm',
+			patientDob: '01/01/2000',
+		});
+		expect(run.error?.message).toMatch(/form_type/);
+		expect((run.error as { httpCode?: string }).httpCode).toBe('400');
+		expect(apiRequests(sandbox(), 'prepare_form')).toHaveLength(1);
+	});
+
+	it('Continue On Fail: bad items become error items paired to their input, the rest succeed', async () => {
+		const run = await runNode(
+			sandbox(),
+			{
+				resource: 'form',
+				operation: 'prepare',
+				formType: '={{ $json.formType }}',
+				patientDob: '={{ $json.dob }}',
+			},
+			{
+				continueOnFail: true,
+				items: [
+					{ formType: sandbox().practices[0].forms[0], dob: '01/01/2000' },
+					{ formType: sandbox().practices[0].forms[0], dob: '32/01/2000' },
+					{ formType: 'NoSuchForm', dob: '01/01/2000' },
+					{ formType: sandbox().practices[0].forms[0], dob: '2001-02-03' },
+				],
+			},
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(4);
+		expect(run.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(run.items[0].json.urn).toMatch(/^TST/);
+		expect(run.items[1].json.error).toBe('Patient Date of Birth: no such calendar date (item index 1)');
+		expect(String(run.items[2].json.error)).toMatch(/form_type/);
+		expect(run.items[3].json.urn).toMatch(/^TST/);
+		// The refused item never reached the API.
+		expect(apiRequests(sandbox(), 'prepare_form').map((request) => request.form?.patient_dob)).toEqual([
+			'01/01/2000',
+			'01/01/2000',
+			'03/02/2001',
+		]);
+	});
+});
