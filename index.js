@@ -6,5 +6,7 @@ module.exports = {
 	},
 	nodes: {
 		DentalReferrals: require('./dist/nodes/DentalReferrals/DentalReferrals.node').DentalReferrals,
+		DentalReferralsTrigger: require('./dist/nodes/DentalReferralsTrigger/DentalReferralsTrigger.node')
+			.DentalReferralsTrigger,
 	},
 };

@@ -4,6 +4,7 @@ import {
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type IDataObject,
 	type IBinaryData,
 	type IConnections,
 	type INode,
@@ -17,6 +18,7 @@ import {
 } from 'n8n-workflow';
 
 import { DentalReferrals } from '../../nodes/DentalReferrals/DentalReferrals.node';
+import { DentalReferralsTrigger } from '../../nodes/DentalReferralsTrigger/DentalReferralsTrigger.node';
 import { TestCredentialsHelper } from './credentials-helper';
 import { HarnessStart, type FixtureFile } from './start-node';
 
@@ -24,6 +26,7 @@ export const PACKAGE = 'n8n-nodes-dental-referrals';
 
 const nodeTypeClasses: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.dentalReferrals`]: new DentalReferrals(),
+	[`${PACKAGE}.dentalReferralsTrigger`]: new DentalReferralsTrigger(),
 	'harness.start': new HarnessStart(),
 };
 
@@ -70,16 +73,48 @@ export interface RunResult {
 	error: IRun['data']['resultData']['error'];
 }
 
-/** A linear workflow: Start → nodes[0] → nodes[1] → … */
+/**
+ * A workflow for tests: Start → nodes[0] → nodes[1] → …, and optionally a second branch
+ * that begins at a trigger node: trigger → triggerDownstream[0] → …
+ */
 export interface LinearWorkflow {
 	items?: object[];
 	files?: FixtureFile[][];
 	nodes: WorkflowNode[];
+	trigger?: WorkflowNode & { webhookId?: string };
+	triggerDownstream?: WorkflowNode[];
 	credentials: ICredentialDataDecryptedObject;
+	/** What n8n's WEBHOOK_URL (or host and port) would give, without the /webhook path. */
 	webhookBaseUrl?: string;
+	/** The workflow's static data, shared between an activation and later executions. */
+	staticData?: IDataObject;
+	workflowId?: string;
 }
 
-/** The n8n objects for a linear workflow: the Workflow, its stored form and the additional data. */
+function toNode(node: WorkflowNode & { webhookId?: string }, id: string, position: number): INode {
+	return {
+		id,
+		name: node.name,
+		type: node.type,
+		typeVersion: 1,
+		position: [200 * position, 0],
+		parameters: node.parameters,
+		continueOnFail: node.continueOnFail,
+		webhookId: node.webhookId,
+		...node.settings,
+		credentials: node.credentials ?? {
+			dentalReferralsApi: { id: CREDENTIAL_ID, name: 'Dental Referrals (sandbox)' },
+		},
+	};
+}
+
+function chain(connections: IConnections, names: string[]): void {
+	for (let i = 1; i < names.length; i++) {
+		connections[names[i - 1]] = { main: [[{ node: names[i], type: 'main', index: 0 }]] };
+	}
+}
+
+/** Everything n8n's engine needs for the workflow: the Workflow, its stored form and the additional data. */
 export function buildWorkflow(spec: LinearWorkflow) {
 	const start: INode = {
 		id: 'start',
@@ -89,35 +124,35 @@ export function buildWorkflow(spec: LinearWorkflow) {
 		position: [0, 0],
 		parameters: { items: JSON.stringify(spec.items ?? [{}]), files: JSON.stringify(spec.files ?? []) },
 	};
-	const nodes: INode[] = [start];
+	const nodes: INode[] = [
+		start,
+		...spec.nodes.map((node, index) => toNode(node, `node-${index}`, index + 1)),
+	];
 	const connections: IConnections = {};
-	let previous = start.name;
-	spec.nodes.forEach((node, index) => {
-		nodes.push({
-			id: `node-${index}`,
-			name: node.name,
-			type: node.type,
-			typeVersion: 1,
-			position: [200 * (index + 1), 0],
-			parameters: node.parameters,
-			continueOnFail: node.continueOnFail,
-			...node.settings,
-			credentials: node.credentials ?? {
-				dentalReferralsApi: { id: CREDENTIAL_ID, name: 'Dental Referrals (sandbox)' },
-			},
-		});
-		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
-		previous = node.name;
-	});
+	chain(
+		connections,
+		nodes.map((node) => node.name),
+	);
+	if (spec.trigger) {
+		const triggerNodes = [spec.trigger, ...(spec.triggerDownstream ?? [])].map((node, index) =>
+			toNode(node, `trigger-${index}`, index),
+		);
+		nodes.push(...triggerNodes);
+		chain(
+			connections,
+			triggerNodes.map((node) => node.name),
+		);
+	}
 
 	const workflowData: IWorkflowBase = {
-		id: 'wf-test',
+		id: spec.workflowId ?? 'wf-test',
 		name: 'test',
 		active: false,
 		isArchived: false,
 		nodes,
 		connections,
 		settings: {},
+		staticData: spec.staticData,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 		activeVersionId: null,
@@ -130,6 +165,7 @@ export function buildWorkflow(spec: LinearWorkflow) {
 		active: false,
 		nodeTypes,
 		settings: {},
+		staticData: spec.staticData,
 	});
 	const executionId = `exec-${Math.random().toString(36).slice(2)}`;
 	const webhookBaseUrl = spec.webhookBaseUrl ?? 'http://127.0.0.1:5678';
@@ -151,15 +187,10 @@ export function buildWorkflow(spec: LinearWorkflow) {
 		mcpTestBaseUrl: `${webhookBaseUrl}/mcp-test`,
 		logAiEvent: () => {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-
 	return { workflow, workflowData, additionalData, start, executionId };
 }
 
-/** Runs a workflow through n8n's real engine (n8n-core WorkflowExecute), in manual mode. */
-export async function runWorkflow(spec: LinearWorkflow): Promise<RunResult> {
-	await binaryStore();
-	const { workflow, additionalData, start } = buildWorkflow(spec);
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+export function runResult(run: IRun): RunResult {
 	return {
 		run,
 		error: run.data.resultData.error,
@@ -167,4 +198,11 @@ export async function runWorkflow(spec: LinearWorkflow): Promise<RunResult> {
 			return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 		},
 	};
+}
+
+/** Runs a workflow from Start through n8n's real engine (n8n-core WorkflowExecute), in manual mode. */
+export async function runWorkflow(spec: LinearWorkflow): Promise<RunResult> {
+	await binaryStore();
+	const { workflow, additionalData, start } = buildWorkflow(spec);
+	return runResult(await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start }));
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiDate } from '../helpers/dates';
+import { notificationFields, notificationUrl } from './notification.fields';
 import { inputError } from '../helpers/input-error';
 
 /**
@@ -254,6 +255,7 @@ export const patientFields: INodeProperties[] = [
 		default: {},
 		options: ADDITIONAL_FIELDS.map((field) => field.property),
 	},
+	...notificationFields,
 ];
 
 const FIELD_BY_NAME = new Map(ADDITIONAL_FIELDS.map((field) => [field.property.name, field]));
@@ -348,6 +350,9 @@ export function patientForm(
 				form[field.apiName] = String(value);
 		}
 	}
+
+	const notifyUrl = notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
+	if (notifyUrl) form.files_ready_webhook_url = notifyUrl;
 
 	const dob = toApiDate(this.getNodeParameter('patientDob', itemIndex, ''));
 	if (!dob.ok)

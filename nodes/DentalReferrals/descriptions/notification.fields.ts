@@ -1,0 +1,84 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { registeredTriggers } from '../../shared/trigger-registry';
+import { inputError } from '../helpers/input-error';
+
+/**
+ * Where the API sends the files-ready notification of a prepared form or draft. Choosing a
+ * Dental Referrals Trigger of this workflow sends its production URL, secret token included,
+ * as published by the trigger when the workflow was activated — nothing to copy or paste.
+ */
+export const notificationFields: INodeProperties[] = [
+	{
+		displayName: 'Files Ready Notification',
+		name: 'filesReadyNotification',
+		type: 'options',
+		options: [
+			{
+				name: 'Dental Referrals Trigger of This Workflow',
+				value: 'trigger',
+				description:
+					"Send the production URL of this workflow's Dental Referrals Trigger (the workflow must have been activated)",
+			},
+			{
+				name: 'URL From Additional Fields (or None)',
+				value: 'url',
+				description: 'Send Additional Fields → Files Ready Webhook URL if it is set, otherwise nothing',
+			},
+		],
+		default: 'url',
+		description: 'Where the API POSTs {"urn", "files"} once the referral is submitted and its PDFs exist',
+	},
+	{
+		displayName: 'Trigger Node Name',
+		name: 'filesReadyTriggerName',
+		type: 'string',
+		default: '',
+		placeholder: 'Dental Referrals Trigger',
+		description: 'Only needed when the workflow has more than one Dental Referrals Trigger',
+		displayOptions: { show: { filesReadyNotification: ['trigger'] } },
+	},
+];
+
+/** The files_ready_webhook_url for item `itemIndex`, or undefined to leave the form's own value. */
+export function notificationUrl(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	pastedUrl: string | undefined,
+): string | undefined {
+	const target = this.getNodeParameter('filesReadyNotification', itemIndex, 'url') as string;
+	if (target === 'url') return undefined;
+	const node = this.getNode();
+	const field = 'Files Ready Notification';
+	if (target !== 'trigger') throw inputError(node, itemIndex, field, `"${target}" is not a known choice`);
+	if (pastedUrl) {
+		throw inputError(
+			node,
+			itemIndex,
+			'Files Ready Webhook URL',
+			'must be empty when Files Ready Notification is a trigger',
+		);
+	}
+	const wanted = String(this.getNodeParameter('filesReadyTriggerName', itemIndex, '') ?? '').trim();
+	const triggers = registeredTriggers(this.getWorkflowStaticData('global'));
+	const candidates = wanted ? triggers.filter((trigger) => trigger.nodeName === wanted) : triggers;
+	if (candidates.length === 1) return candidates[0].url;
+	if (triggers.length === 0) {
+		throw inputError(
+			node,
+			itemIndex,
+			field,
+			'no Dental Referrals Trigger of this workflow has a production URL yet',
+			'Add a Dental Referrals Trigger to this workflow and activate the workflow once: n8n then registers its production URL, which this node sends.',
+		);
+	}
+	const names = triggers.map((trigger) => `"${trigger.nodeName}"`).join(', ');
+	throw inputError(
+		node,
+		itemIndex,
+		wanted ? 'Trigger Node Name' : field,
+		wanted
+			? `no active Dental Referrals Trigger is named "${wanted}" (active: ${names})`
+			: `the workflow has several Dental Referrals Triggers (${names}); set Trigger Node Name`,
+	);
+}

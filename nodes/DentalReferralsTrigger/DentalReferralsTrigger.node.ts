@@ -1,0 +1,190 @@
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credentials';
+import { checkPdfUrls, downloadPdfs } from '../shared/pdf-files';
+import { registeredTrigger, registerTrigger, unregisterTrigger } from '../shared/trigger-registry';
+import { apiRequest } from '../shared/transport';
+import { parseNotification } from './notification';
+import { TOKEN_QUERY_PARAMETER, tokenMatches, webhookToken, withToken } from './webhook-token';
+
+async function expectedToken(this: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credential = await this.getCredentials(CREDENTIAL_TYPE);
+	return webhookToken(String(credential.apiKey ?? ''), this.getWorkflow().id, this.getNode());
+}
+
+/** The production URL the API should call, token included. */
+async function notificationUrl(this: IHookFunctions): Promise<string> {
+	const url = this.getNodeWebhookUrl('default') as string;
+	const requireToken = this.getNodeParameter('requireToken', true) as boolean;
+	return requireToken ? withToken(url, await expectedToken.call(this)) : url;
+}
+
+/** Answers the caller without starting the workflow. */
+function refuse(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	this.getResponseObject().status(status).json({ status: 'error', message });
+	return { noWebhookResponse: true };
+}
+
+export class DentalReferralsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Dental Referrals Trigger',
+		name: 'dentalReferralsTrigger',
+		icon: {
+			light: 'file:../../icons/dentalReferrals.svg',
+			dark: 'file:../../icons/dentalReferrals.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'PDFs ready',
+		description: "Starts the workflow when a submitted referral's PDF forms are ready",
+		defaults: { name: 'Dental Referrals Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dentalReferralsApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'files-ready',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In Prepare Form or Save Draft, set Files Ready Notification to "Dental Referrals Trigger of This Workflow": the API then calls this trigger once the referral is submitted and its PDFs exist. Activate the workflow to register the URL.',
+				name: 'pairingNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Require Secret Token',
+				name: 'requireToken',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether calls must carry this trigger's secret token in the URL's query string (the API signs nothing). Prepare Form and Save Draft add it for you; calls without it get 401.",
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Download Files',
+						name: 'downloadFiles',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to download each PDF (with the credential, only from the credential's API origin) into binary properties file_0, file_1, … in the order of files",
+					},
+					{
+						displayName: 'Verify Referral',
+						name: 'verifyReferral',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to confirm the URN with Get Status under the same key before starting the workflow; unknown URNs are refused',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// The API has no webhook registration endpoint: its URL is sent per referral by Prepare
+			// Form / Save Draft. "Registering" publishes the production URL to those nodes (workflow
+			// static data) after proving that the credential's key works.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (this.getMode() === 'manual') return false;
+				const registered = registeredTrigger(this.getWorkflowStaticData('global'), this.getNode().id);
+				return registered?.url === (await notificationUrl.call(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await apiRequest.call(this, { method: 'GET', endpoint: 'available_forms' });
+				// Test URLs only listen while the editor waits for a test event; they are never published.
+				if (this.getMode() !== 'manual') {
+					registerTrigger(this.getWorkflowStaticData('global'), this.getNode().id, {
+						nodeName: this.getNode().name,
+						url: await notificationUrl.call(this),
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				if (this.getMode() !== 'manual') {
+					unregisterTrigger(this.getWorkflowStaticData('global'), this.getNode().id);
+				}
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (this.getNodeParameter('requireToken', true) as boolean) {
+			const given = (this.getQueryData() as IDataObject)[TOKEN_QUERY_PARAMETER];
+			if (!tokenMatches(await expectedToken.call(this), given)) {
+				return refuse.call(this, 401, 'Missing or wrong token');
+			}
+		}
+
+		const request = this.getRequestObject() as { body?: unknown; rawBody?: Buffer };
+		const parsed = parseNotification(
+			request.body && Object.keys(request.body).length ? request.body : request.rawBody,
+		);
+		if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
+		const { urn, files } = parsed.notification;
+		const options = this.getNodeParameter('options', {}) as {
+			downloadFiles?: boolean;
+			verifyReferral?: boolean;
+		};
+
+		// Checked before any request: a forged notification must not make n8n send the key elsewhere.
+		const locations = options.downloadFiles
+			? await checkPdfUrls.call(this, files, 'files').catch((error: Error) => error)
+			: [];
+		if (locations instanceof Error) return refuse.call(this, 400, locations.message);
+
+		if (options.verifyReferral) {
+			try {
+				await apiRequest.call(this, {
+					method: 'GET',
+					endpoint: 'referral_status',
+					qs: { urn },
+					notFound: `Referral ${urn}`,
+				});
+			} catch (error) {
+				if ((error as NodeApiError).httpCode === '404')
+					return refuse.call(this, 404, `Unknown referral ${urn}`);
+				// Not the caller's fault: a non-200 makes the API retry later (1 h, 4 h, 1 day).
+				return refuse.call(this, 503, `Could not verify referral ${urn} now: ${(error as Error).message}`);
+			}
+		}
+
+		let binary;
+		if (locations.length) {
+			try {
+				binary = await downloadPdfs.call(this, locations);
+			} catch (error) {
+				return refuse.call(
+					this,
+					503,
+					`Could not download the PDFs of ${urn} now: ${(error as Error).message}`,
+				);
+			}
+		}
+		return { workflowData: [[{ json: { urn, files }, ...(binary ? { binary } : {}) }]] };
+	}
+}

@@ -1,0 +1,41 @@
+import type { IBinaryKeyData, IExecuteFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { checkDocumentUrl, openDocument, type DocumentLocation } from './transport';
+
+type DownloadContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions;
+
+/** The binary property a referral's n-th PDF is written to: file_0, file_1, … */
+export const pdfProperty = (index: number) => `file_${index}`;
+
+/**
+ * Checks every URL against the credential's origin first, so that one foreign URL in a
+ * notification stops everything before the key is sent anywhere; throws naming the field.
+ */
+export async function checkPdfUrls(
+	this: DownloadContext,
+	urls: string[],
+	field: string,
+): Promise<DocumentLocation[]> {
+	const locations: DocumentLocation[] = [];
+	for (const [index, url] of urls.entries()) {
+		locations.push(await checkDocumentUrl.call(this, url, `${field}[${index}]`));
+	}
+	return locations;
+}
+
+/** Streams each PDF into n8n's binary store (filesystem, database or S3: whatever n8n uses). */
+export async function downloadPdfs(
+	this: DownloadContext,
+	locations: DocumentLocation[],
+): Promise<IBinaryKeyData> {
+	const binary: IBinaryKeyData = {};
+	for (const [index, location] of locations.entries()) {
+		const stream = await openDocument.call(this, location);
+		binary[pdfProperty(index)] = await this.helpers.prepareBinaryData(
+			stream,
+			location.fileName,
+			'application/pdf',
+		);
+	}
+	return binary;
+}

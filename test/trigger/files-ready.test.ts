@@ -1,0 +1,227 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { registeredTriggers } from '../../nodes/shared/trigger-registry';
+import { PACKAGE, readBinary } from '../harness/run-workflow';
+import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
+import { activateWorkflow, type ActiveWorkflow } from '../harness/webhook-server';
+import type { Sandbox } from '../sandbox';
+
+const TRIGGER = 'Dental Referrals Trigger';
+
+/** What the trigger published in the workflow's global static data. */
+const registrations = (workflow: ActiveWorkflow) =>
+	registeredTriggers((workflow.staticData.global ?? {}) as IDataObject);
+
+function triggerNode(options: Record<string, unknown> = {}, parameters: Record<string, unknown> = {}) {
+	return {
+		name: TRIGGER,
+		type: `${PACKAGE}.dentalReferralsTrigger`,
+		parameters: { options, ...parameters } as INodeParameters,
+	};
+}
+
+const prepareWiredToTrigger = (sandbox: Sandbox) =>
+	dentalReferrals(
+		{
+			resource: 'form',
+			operation: 'prepare',
+			formType: sandbox.practices[0].forms[0],
+			patientDob: '02/03/1984',
+			filesReadyNotification: 'trigger',
+		},
+		{ name: 'Prepare Form' },
+	);
+
+async function post(url: string, body: string, contentType = 'application/json') {
+	const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+	return { status: response.status, body: await response.text() };
+}
+
+describe('Dental Referrals Trigger, activated in n8n’s engine and called by the sandbox for real', () => {
+	const sandbox = useSandbox();
+	let active: ActiveWorkflow | undefined;
+	afterEach(async () => {
+		await active?.deactivate();
+		active = undefined;
+	});
+
+	async function activate(options: Record<string, unknown> = {}, parameters: Record<string, unknown> = {}) {
+		active = await activateWorkflow({
+			nodes: [prepareWiredToTrigger(sandbox())],
+			trigger: triggerNode(options, parameters),
+			credentials: sandboxCredential(sandbox()),
+		});
+		return active;
+	}
+
+	/** Prepare Form (wired to the trigger) → the person submits → the sandbox notifies. */
+	async function prepareAndSubmit(workflow: ActiveWorkflow) {
+		const run = await workflow.runManual();
+		expect(run.error).toBeUndefined();
+		const urn = String(run.output('Prepare Form')[0].json.urn);
+		const submitted = await sandbox().submit(urn);
+		return { urn, files: submitted.files, run };
+	}
+
+	it('activation proves the key and publishes the production URL with its token', async () => {
+		const workflow = await activate();
+		expect(apiRequests(sandbox(), 'available_forms')).toHaveLength(1);
+		const [registration] = registrations(workflow);
+		expect(registration.nodeName).toBe(TRIGGER);
+		expect(registration.url).toMatch(
+			new RegExp(`^${workflow.baseUrl}/webhook/wh-[a-z0-9]+/files-ready\\?token=[0-9a-f]{40}$`),
+		);
+	});
+
+	it('activation with a rejected key fails with the credential message, not the key', async () => {
+		const wrongKey = sandbox().practices[0].apiKey.split('').reverse().join('');
+		await expect(
+			activateWorkflow({
+				nodes: [],
+				trigger: triggerNode(),
+				credentials: { ...sandboxCredential(sandbox()), apiKey: wrongKey },
+			}),
+		).rejects.toThrow('The Dental Referrals API rejected the API key (HTTP 401)');
+	});
+
+	it('Prepare Form sends the trigger URL; the sandbox’s submit calls it; the execution holds URN and PDFs', async () => {
+		const workflow = await activate({ downloadFiles: true });
+		const { urn, files } = await prepareAndSubmit(workflow);
+		const [registration] = registrations(workflow);
+		expect(apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url).toBe(registration.url);
+
+		await workflow.waitForExecutions(1);
+		expect(sandbox().webhookAttempts.find((attempt) => attempt.urn === urn)).toMatchObject({
+			url: registration.url,
+			status: 200,
+		});
+		const [item] = workflow.executions[0].output(TRIGGER);
+		expect(item.json).toEqual({ urn, files });
+		expect(Object.keys(item.binary ?? {})).toEqual(files.map((_, index) => `file_${index}`));
+		for (const [index, url] of files.entries()) {
+			const binary = item.binary![`file_${index}`];
+			expect(binary.mimeType).toBe('application/pdf');
+			const bytes = await readBinary(binary);
+			expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+			expect(bytes.toString('latin1')).toContain(urn);
+			const download = sandbox().requests.find((request) => url.endsWith(request.path));
+			expect(download?.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
+		}
+		expect(JSON.stringify(workflow.executions[0].run)).not.toContain(sandbox().practices[0].apiKey);
+	});
+
+	it('without options, the notification starts the workflow at once and nothing is downloaded', async () => {
+		const workflow = await activate();
+		const { urn, files } = await prepareAndSubmit(workflow);
+		await workflow.waitForExecutions(1);
+		const [item] = workflow.executions[0].output(TRIGGER);
+		expect(item.json).toEqual({ urn, files });
+		expect(item.binary).toBeUndefined();
+		expect(sandbox().requests.filter((request) => request.path.startsWith('/documents'))).toHaveLength(0);
+	});
+
+	describe('refused calls never start the workflow', () => {
+		let foreign: Server;
+		let foreignHits = 0;
+		beforeAll(async () => {
+			foreign = createServer((_req, res) => {
+				foreignHits++;
+				res.end('%PDF-stolen');
+			});
+			await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+		});
+		afterAll(async () => {
+			foreign.closeAllConnections();
+			await new Promise<void>((resolve) => foreign.close(() => resolve()));
+		});
+
+		it('a forged notification with a foreign file URL is refused and that host gets no request', async () => {
+			const workflow = await activate({ downloadFiles: true });
+			const { url } = registrations(workflow)[0];
+			const foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}/documents/x.pdf`;
+			const answer = await post(url, JSON.stringify({ urn: 'TST0000001', files: [foreignUrl] }));
+			expect(answer.status).toBe(400);
+			expect(JSON.parse(answer.body).message).toContain("not on the credential's API origin");
+			expect(foreignHits).toBe(0);
+			expect(workflow.executions).toHaveLength(0);
+		});
+
+		it.each([
+			['missing', (url: string) => url.replace(/\?token=.*/, '')],
+			['wrong', (url: string) => url.replace(/token=[0-9a-f]/, 'token=g')],
+		])('a %s token gets 401', async (_label, tamper) => {
+			const workflow = await activate();
+			const { url } = registrations(workflow)[0];
+			const answer = await post(tamper(url), JSON.stringify({ urn: 'TST0000001', files: [] }));
+			expect(answer).toEqual({ status: 401, body: '{"status":"error","message":"Missing or wrong token"}' });
+			expect(workflow.executions).toHaveLength(0);
+		});
+
+		it.each([
+			['text that is not JSON', 'hello', 'text/plain', 400],
+			['JSON that does not parse (n8n refuses it)', '{"urn":', 'application/json', 422],
+			['no urn', '{"files":[]}', 'application/json', 400],
+			['files not an array', '{"urn":"TST0000001","files":"x"}', 'application/json', 400],
+			[
+				'a file that is not an http(s) URL',
+				'{"urn":"TST0000001","files":["ftp://x/y.pdf"]}',
+				'application/json',
+				400,
+			],
+			['an array body', '[1,2]', 'application/json', 400],
+		])('%s is refused', async (_label, body, contentType, status) => {
+			const workflow = await activate();
+			const { url } = registrations(workflow)[0];
+			const answer = await post(url, body, contentType);
+			expect(answer.status).toBe(status);
+			if (status === 400)
+				expect(JSON.parse(answer.body).message).toMatch(/^Not a files-ready notification: /);
+			expect(workflow.executions).toHaveLength(0);
+		});
+
+		it('Verify Referral refuses a URN the key does not know', async () => {
+			const workflow = await activate({ verifyReferral: true });
+			const { url } = registrations(workflow)[0];
+			const answer = await post(url, JSON.stringify({ urn: 'TST9999999', files: [] }));
+			expect(answer.status).toBe(404);
+			expect(workflow.executions).toHaveLength(0);
+		});
+	});
+
+	it('a non-200 answer makes the sandbox retry; the retry starts the workflow once', async () => {
+		const workflow = await activate({ verifyReferral: true });
+		sandbox().addFault({ path: '/react4r/v2/referral_status', kind: 'status', status: 500, times: 1 });
+		const { urn } = await prepareAndSubmit(workflow);
+		await workflow.waitForExecutions(1);
+		const attempts = sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn);
+		expect(attempts.map((attempt) => [attempt.attempt, attempt.status])).toEqual([
+			[1, 503],
+			[2, 200],
+		]);
+		expect(workflow.executions[0].output(TRIGGER)[0].json.urn).toBe(urn);
+	});
+
+	it('Require Secret Token off: the plain production URL is published and accepted', async () => {
+		const workflow = await activate({}, { requireToken: false });
+		const { url } = registrations(workflow)[0];
+		expect(url).not.toContain('token=');
+		const { urn } = await prepareAndSubmit(workflow);
+		await workflow.waitForExecutions(1);
+		expect(workflow.executions[0].output(TRIGGER)[0].json.urn).toBe(urn);
+	});
+
+	it('deactivation withdraws the URL; Prepare Form then explains what to do', async () => {
+		const workflow = await activate();
+		await workflow.deactivate();
+		active = undefined;
+		expect(registrations(workflow)).toEqual([]);
+		const run = await workflow.runManual();
+		expect(run.error?.message).toBe(
+			'Files Ready Notification: no Dental Referrals Trigger of this workflow has a production URL yet (item index 0)',
+		);
+		expect(apiRequests(sandbox(), 'prepare_form')).toHaveLength(0);
+	});
+});
