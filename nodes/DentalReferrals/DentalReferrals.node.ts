@@ -4,6 +4,8 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import * as document from './actions/document';
@@ -11,6 +13,7 @@ import * as draft from './actions/draft';
 import * as fileUpload from './actions/fileUpload';
 import * as form from './actions/form';
 import * as referral from './actions/referral';
+import { resume, waitWebhooks } from './actions/referral/waitForFiles.operation';
 import { router } from './actions/router';
 import { requestOptionsField } from './helpers/api';
 import { getFormTypes } from './methods/loadOptions';
@@ -33,6 +36,8 @@ export class DentalReferrals implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dentalReferralsApi', required: true }],
+		// Only the resume URL of Wait for PDFs (a waiting execution); nothing is registered remotely.
+		webhooks: waitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -61,5 +66,9 @@ export class DentalReferrals implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resume.call(this);
 	}
 }

@@ -13,7 +13,8 @@ import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credential
 import { checkPdfUrls, downloadPdfs } from '../shared/pdf-files';
 import { registeredTrigger, registerTrigger, unregisterTrigger } from '../shared/trigger-registry';
 import { apiRequest } from '../shared/transport';
-import { parseNotification } from './notification';
+import { parseNotification } from '../shared/notification';
+import { alreadyEmitted, rememberEmitted } from './duplicates';
 import { TOKEN_QUERY_PARAMETER, tokenMatches, webhookToken, withToken } from './webhook-token';
 
 async function expectedToken(this: IHookFunctions | IWebhookFunctions): Promise<string> {
@@ -90,6 +91,14 @@ export class DentalReferralsTrigger implements INodeType {
 							"Whether to download each PDF (with the credential, only from the credential's API origin) into binary properties file_0, file_1, … in the order of files",
 					},
 					{
+						displayName: 'Skip Duplicates',
+						name: 'skipDuplicates',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to drop a notification whose URN and file list this trigger already emitted (the API retries notifications, so the same PDFs can arrive twice); it is answered 200 so the API stops retrying',
+					},
+					{
 						displayName: 'Verify Referral',
 						name: 'verifyReferral',
 						type: 'boolean',
@@ -149,7 +158,16 @@ export class DentalReferralsTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as {
 			downloadFiles?: boolean;
 			verifyReferral?: boolean;
+			skipDuplicates?: boolean;
 		};
+		const staticData = this.getWorkflowStaticData('node');
+		const skipDuplicates = options.skipDuplicates !== false;
+		if (skipDuplicates && alreadyEmitted(staticData, parsed.notification)) {
+			this.getResponseObject()
+				.status(200)
+				.json({ status: 'success', message: 'Duplicate notification ignored' });
+			return { noWebhookResponse: true };
+		}
 
 		// Checked before any request: a forged notification must not make n8n send the key elsewhere.
 		const locations = options.downloadFiles
@@ -185,6 +203,7 @@ export class DentalReferralsTrigger implements INodeType {
 				);
 			}
 		}
+		if (skipDuplicates) rememberEmitted(staticData, parsed.notification);
 		return { workflowData: [[{ json: { urn, files }, ...(binary ? { binary } : {}) }]] };
 	}
 }

@@ -89,6 +89,7 @@ export interface LinearWorkflow {
 	/** The workflow's static data, shared between an activation and later executions. */
 	staticData?: IDataObject;
 	workflowId?: string;
+	executionId?: string;
 }
 
 function toNode(node: WorkflowNode & { webhookId?: string }, id: string, position: number): INode {
@@ -167,7 +168,7 @@ export function buildWorkflow(spec: LinearWorkflow) {
 		settings: {},
 		staticData: spec.staticData,
 	});
-	const executionId = `exec-${Math.random().toString(36).slice(2)}`;
+	const executionId = spec.executionId ?? String(Math.floor(Math.random() * 1e9));
 	const webhookBaseUrl = spec.webhookBaseUrl ?? 'http://127.0.0.1:5678';
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_ID]: spec.credentials }),

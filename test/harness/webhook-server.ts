@@ -8,26 +8,28 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
+	type IRun,
 	type IRunExecutionData,
 	type IWebhookData,
 	type IWebhookDescription,
 	type IWorkflowExecuteAdditionalData,
 	type Workflow,
+	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import {
-	binaryStore,
-	buildWorkflow,
-	runResult,
-	runWorkflow,
-	type LinearWorkflow,
-	type RunResult,
-} from './run-workflow';
+import { binaryStore, buildWorkflow, runResult, type LinearWorkflow, type RunResult } from './run-workflow';
 
 /** What the webhook's caller got back. */
 export interface WebhookAnswer {
 	status: number;
 	body: string;
+}
+
+/** An execution that waits (putExecutionToWait), kept the way n8n's database keeps it: as JSON. */
+interface StoredExecution {
+	mode: WorkflowExecuteMode;
+	data: string;
+	finished: boolean;
 }
 
 export interface ActiveWorkflow {
@@ -40,6 +42,12 @@ export interface ActiveWorkflow {
 	waitForExecutions(count: number, timeoutMs?: number): Promise<void>;
 	/** A manual run from Start, in the same workflow (same static data), like "Execute workflow". */
 	runManual(overrides?: Partial<LinearWorkflow>): Promise<RunResult>;
+	/** The latest result of each execution that waited, by execution id (updated on resume). */
+	waiting: Map<string, RunResult>;
+	/** Resolves when the execution is no longer waiting (resumed and finished). */
+	waitForFinish(executionId: string, timeoutMs?: number): Promise<RunResult>;
+	/** What n8n's wait tracker does when waitTill has passed: resume without a webhook call. */
+	expire(executionId: string): Promise<RunResult>;
 	deactivate(): Promise<void>;
 }
 
@@ -104,27 +112,44 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
  * loopback, and runs each call the way n8n's webhook helpers do: the node's webhook() in a
  * real WebhookContext, n8n's "onReceived" answer, then the execution in n8n's engine.
  */
-export async function activateWorkflow(
-	spec: LinearWorkflow & { trigger: NonNullable<LinearWorkflow['trigger']> },
-): Promise<ActiveWorkflow> {
+export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWorkflow> {
 	await binaryStore();
 	const staticData: IDataObject = spec.staticData ?? {};
 	const executions: RunResult[] = [];
 	const answers: WebhookAnswer[] = [];
 	const pending = new Set<Promise<void>>();
-	const trigger = { webhookId: `wh-${Math.random().toString(36).slice(2)}`, ...spec.trigger };
+	const trigger = spec.trigger
+		? { webhookId: `wh-${Math.random().toString(36).slice(2)}`, ...spec.trigger }
+		: undefined;
+	const stored = new Map<string, StoredExecution>();
+	const waiting = new Map<string, RunResult>();
+
+	/** Keeps what n8n would save of an execution that waits; resumes read it back. */
+	function store(executionId: string, mode: WorkflowExecuteMode, run: IRun): RunResult {
+		const result = runResult(run);
+		if (run.waitTill || stored.has(executionId)) {
+			stored.set(executionId, { mode, data: JSON.stringify(run.data), finished: !run.waitTill });
+			waiting.set(executionId, result);
+		}
+		return result;
+	}
 
 	let baseUrl = '';
-	const build = () => buildWorkflow({ ...spec, trigger, staticData, webhookBaseUrl: baseUrl });
-	const describe = (workflow: Workflow) => {
-		const node = workflow.getNode(trigger.name) as INode;
+	const build = (executionId?: string) =>
+		buildWorkflow({ ...spec, trigger, staticData, webhookBaseUrl: baseUrl, executionId });
+	const describe = (workflow: Workflow, nodeName = trigger?.name ?? '') => {
+		const node = workflow.getNode(nodeName) as INode;
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks?.[0] as IWebhookDescription;
 		const path = NodeHelpers.getNodeWebhookPath(workflow.id, node, String(description.path), false);
 		return { node, nodeType, description, path };
 	};
-	const webhookData = (workflow: Workflow, additionalData: IWorkflowExecuteAdditionalData): IWebhookData => {
-		const { node, description, path } = describe(workflow);
+	const webhookData = (
+		workflow: Workflow,
+		additionalData: IWorkflowExecuteAdditionalData,
+		nodeName?: string,
+	): IWebhookData => {
+		const { node, description, path } = describe(workflow, nodeName);
 		return {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: node.name,
@@ -137,6 +162,11 @@ export async function activateWorkflow(
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', baseUrl);
+		if (url.pathname.startsWith('/webhook-waiting/')) return await resumeByWebhook(req, res, url);
+		if (!trigger) {
+			res.writeHead(404).end();
+			return;
+		}
 		const { workflow, additionalData } = build();
 		const { node, nodeType, description, path } = describe(workflow);
 		if (req.method !== description.httpMethod || url.pathname !== `/webhook/${path}`) {
@@ -210,6 +240,99 @@ export async function activateWorkflow(
 		void execution.finally(() => pending.delete(execution));
 	}
 
+	/** The express request/response n8n hands a webhook, or undefined after answering 422 like n8n. */
+	async function requestData(
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		additionalData: IWorkflowExecuteAdditionalData,
+	): Promise<IWorkflowExecuteAdditionalData | undefined> {
+		const raw = await readRaw(req);
+		const parsed = parseBody(raw, req.headers['content-type']);
+		if (!parsed.ok) {
+			res
+				.writeHead(422, { 'Content-Type': 'application/json' })
+				.end('{"code":422,"message":"Failed to parse request body"}');
+			return undefined;
+		}
+		const query = Object.fromEntries(url.searchParams);
+		const request = {
+			body: parsed.body,
+			rawBody: raw,
+			headers: req.headers,
+			query,
+			params: {},
+			method: req.method,
+		};
+		const response = expressLikeResponse(res);
+		return {
+			...additionalData,
+			httpRequest: request,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/**
+	 * n8n's waiting webhooks (packages/cli/src/webhooks/waiting-webhooks.ts): check the
+	 * execution's signature token, find the waiting node's restart webhook, run its webhook()
+	 * with the stored execution data; no workflowData keeps the execution waiting, otherwise
+	 * the node is disabled, its output replaced, and the execution continues.
+	 */
+	async function resumeByWebhook(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+		const [executionId, suffix = ''] = url.pathname.slice('/webhook-waiting/'.length).split('/');
+		const execution = stored.get(executionId);
+		const answer = (status: number, message: string): void => {
+			res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message }));
+		};
+		if (!execution) return answer(404, `The execution "${executionId}" does not exist.`);
+		const runExecutionData = JSON.parse(execution.data) as IRunExecutionData;
+		const token = (runExecutionData as { resumeToken?: string }).resumeToken;
+		if (token && url.searchParams.get('signature') !== token) return answer(401, 'Invalid token');
+		if (execution.finished) return answer(409, `The execution "${executionId}" has finished already.`);
+		const nodeName = runExecutionData.resultData.lastNodeExecuted as string;
+		const { workflow, additionalData } = build(executionId);
+		const { node, nodeType } = describe(workflow, nodeName);
+		const description = nodeType.description.webhooks?.find(
+			(webhook) =>
+				webhook.httpMethod === req.method &&
+				webhook.restartWebhook === true &&
+				String(webhook.path) === suffix,
+		);
+		if (!description) return answer(404, 'no waiting webhook with a matching path/method');
+		const callData = await requestData(req, res, url, additionalData);
+		if (!callData) return;
+		const stackEntry = runExecutionData.executionData!.nodeExecutionStack[0];
+		stackEntry.node.disabled = true;
+		const hookData = {
+			...webhookData(workflow, callData, nodeName),
+			webhookDescription: description,
+			path: suffix,
+		};
+		const context = new WebhookContext(
+			workflow,
+			node,
+			callData,
+			execution.mode,
+			hookData,
+			[],
+			runExecutionData,
+		);
+		const result = await nodeType.webhook!.call(context);
+		if (!result.noWebhookResponse) res.writeHead(200).end();
+		if (!result.workflowData) return;
+		runExecutionData.waitTill = undefined;
+		// n8n drops the waiting node's pre-wait run (workflow-helpers preserveInputOverride).
+		runExecutionData.resultData.runData[nodeName]?.pop();
+		stackEntry.data.main = result.workflowData as INodeExecutionData[][];
+		stackEntry.metadata = { ...stackEntry.metadata, forwardAllOutputs: true };
+		const run = await new WorkflowExecute(
+			additionalData,
+			execution.mode,
+			runExecutionData,
+		).processRunExecutionData(workflow);
+		store(executionId, execution.mode, run);
+	}
+
 	const server = createServer((req, res) => {
 		const recordAnswer = () => answers.push({ status: res.statusCode, body: '' });
 		res.on('finish', recordAnswer);
@@ -241,12 +364,14 @@ export async function activateWorkflow(
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	};
 	// n8n's activation: create only when checkExists says the webhook is not there yet.
-	const activationError = await hook('checkExists')
-		.then(async (exists) => (exists ? undefined : await hook('create')))
-		.then(
-			() => undefined,
-			(error: Error) => error,
-		);
+	const activationError = !trigger
+		? undefined
+		: await hook('checkExists')
+				.then(async (exists) => (exists ? undefined : await hook('create')))
+				.then(
+					() => undefined,
+					(error: Error) => error,
+				);
 	if (activationError) {
 		await stopServer();
 		return await Promise.reject(activationError);
@@ -264,11 +389,41 @@ export async function activateWorkflow(
 				await new Promise((resolve) => setTimeout(resolve, 10));
 			}
 		},
+		waiting,
 		async runManual(overrides = {}) {
-			return await runWorkflow({ ...spec, ...overrides, trigger, staticData, webhookBaseUrl: baseUrl });
+			await binaryStore();
+			const { workflow, additionalData, start, executionId } = buildWorkflow({
+				...spec,
+				...overrides,
+				trigger,
+				staticData,
+				webhookBaseUrl: baseUrl,
+			});
+			const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+			return store(executionId, 'manual', run);
+		},
+		async waitForFinish(executionId, timeoutMs = 5000) {
+			const deadline = Date.now() + timeoutMs;
+			while (!stored.get(executionId)?.finished) {
+				if (Date.now() > deadline) throw new Error(`execution ${executionId} is still waiting`);
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			return waiting.get(executionId) as RunResult;
+		},
+		async expire(executionId) {
+			const execution = stored.get(executionId);
+			if (!execution || execution.finished) throw new Error(`execution ${executionId} is not waiting`);
+			const { workflow, additionalData } = build(executionId);
+			const runExecutionData = JSON.parse(execution.data) as IRunExecutionData;
+			const run = await new WorkflowExecute(
+				additionalData,
+				execution.mode,
+				runExecutionData,
+			).processRunExecutionData(workflow);
+			return store(executionId, execution.mode, run);
 		},
 		async deactivate() {
-			await hook('delete');
+			if (trigger) await hook('delete');
 			await Promise.all(pending);
 			await stopServer();
 		},

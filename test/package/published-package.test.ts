@@ -7,11 +7,11 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** The operations of the contract (../shared/design/contract.md), by resource. */
+/** The ten operations of the contract (../shared/design/contract.md), by resource, plus Wait for PDFs. */
 const CONTRACT_OPERATIONS: Record<string, string[]> = {
 	form: ['getTypes', 'prepare'],
 	draft: ['save'],
-	referral: ['get', 'getMany', 'getByPatient'],
+	referral: ['get', 'getMany', 'getByPatient', 'waitForFiles'],
 	fileUpload: ['create', 'addFile', 'upload'],
 	document: ['download'],
 };
@@ -68,7 +68,7 @@ describe('the published package (built dist/, as n8n loads it)', () => {
 		}
 	});
 
-	it('the built node lists the ten operations of the contract with its parameter names', async () => {
+	it('the built node lists the ten operations of the contract (and Wait for PDFs) with its parameter names', async () => {
 		const { DentalReferrals } = await import(
 			join(root, 'dist/nodes/DentalReferrals/DentalReferrals.node.js')
 		);
@@ -88,7 +88,7 @@ describe('the published package (built dist/, as n8n loads it)', () => {
 			);
 			count += operations.length;
 		}
-		expect(count).toBe(10);
+		expect(count).toBe(11);
 
 		for (const [resource, operation] of [
 			['form', 'prepare'],

@@ -204,6 +204,34 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		expect(workflow.executions[0].output(TRIGGER)[0].json.urn).toBe(urn);
 	});
 
+	it('a repeated notification (same URN and files) is answered 200 and not processed twice', async () => {
+		const workflow = await activate();
+		const { urn, files } = await prepareAndSubmit(workflow);
+		await workflow.waitForExecutions(1);
+		const { url } = registrations(workflow)[0];
+		const again = await post(url, JSON.stringify({ urn, files: [...files].reverse() }));
+		expect(again).toEqual({
+			status: 200,
+			body: '{"status":"success","message":"Duplicate notification ignored"}',
+		});
+		const changed = await post(url, JSON.stringify({ urn, files: files.slice(0, 1) }));
+		expect(changed.status).toBe(200);
+		await workflow.waitForExecutions(2);
+		expect(workflow.executions.map((execution) => execution.output(TRIGGER)[0].json.files)).toEqual([
+			files,
+			files.slice(0, 1),
+		]);
+	});
+
+	it('Skip Duplicates off: every notification starts the workflow', async () => {
+		const workflow = await activate({ skipDuplicates: false });
+		const { url } = registrations(workflow)[0];
+		const body = JSON.stringify({ urn: 'TST0000042', files: [] });
+		expect((await post(url, body)).status).toBe(200);
+		expect((await post(url, body)).status).toBe(200);
+		await workflow.waitForExecutions(2);
+	});
+
 	it('Require Secret Token off: the plain production URL is published and accepted', async () => {
 		const workflow = await activate({}, { requireToken: false });
 		const { url } = registrations(workflow)[0];

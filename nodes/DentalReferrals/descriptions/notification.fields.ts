@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { registeredTriggers } from '../../shared/trigger-registry';
+import { OPERATION as WAIT_OPERATION } from '../actions/referral/waitForFiles.operation';
 import { inputError } from '../helpers/input-error';
 
 /**
@@ -19,6 +20,12 @@ export const notificationFields: INodeProperties[] = [
 				value: 'trigger',
 				description:
 					"Send the production URL of this workflow's Dental Referrals Trigger (the workflow must have been activated)",
+			},
+			{
+				name: 'Wait for PDFs in This Execution',
+				value: 'wait',
+				description:
+					"Send this execution's resume URL, for a Dental Referrals Wait for PDFs node later in this workflow",
 			},
 			{
 				name: 'URL From Additional Fields (or None)',
@@ -50,15 +57,18 @@ export function notificationUrl(
 	if (target === 'url') return undefined;
 	const node = this.getNode();
 	const field = 'Files Ready Notification';
-	if (target !== 'trigger') throw inputError(node, itemIndex, field, `"${target}" is not a known choice`);
+	if (target !== 'trigger' && target !== 'wait') {
+		throw inputError(node, itemIndex, field, `"${target}" is not a known choice`);
+	}
 	if (pastedUrl) {
 		throw inputError(
 			node,
 			itemIndex,
 			'Files Ready Webhook URL',
-			'must be empty when Files Ready Notification is a trigger',
+			`must be empty when Files Ready Notification is "${target}"`,
 		);
 	}
+	if (target === 'wait') return resumeUrl.call(this, itemIndex);
 	const wanted = String(this.getNodeParameter('filesReadyTriggerName', itemIndex, '') ?? '').trim();
 	const triggers = registeredTriggers(this.getWorkflowStaticData('global'));
 	const candidates = wanted ? triggers.filter((trigger) => trigger.nodeName === wanted) : triggers;
@@ -81,4 +91,30 @@ export function notificationUrl(
 			? `no active Dental Referrals Trigger is named "${wanted}" (active: ${names})`
 			: `the workflow has several Dental Referrals Triggers (${names}); set Trigger Node Name`,
 	);
+}
+
+/**
+ * The resume URL of this execution. n8n gives one per execution, the same for every node
+ * that waits in it ($execution.resumeUrl: webhook-waiting base, honouring WEBHOOK_URL, plus
+ * the execution id and its signature token), so an earlier node can hand it out.
+ */
+function resumeUrl(this: IExecuteFunctions, itemIndex: number): string {
+	const node = this.getNode();
+	const waits = this.getChildNodes(node.name, { includeNodeParameters: true }).filter(
+		(child) =>
+			child.type === node.type &&
+			!child.disabled &&
+			child.parameters?.resource === 'referral' &&
+			child.parameters?.operation === WAIT_OPERATION,
+	);
+	if (waits.length === 0) {
+		throw inputError(
+			node,
+			itemIndex,
+			'Files Ready Notification',
+			'no Dental Referrals "Wait for PDFs" node follows this node',
+			'Add a Dental Referrals node with Resource Referral and Operation Wait for PDFs after this one.',
+		);
+	}
+	return String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex));
 }

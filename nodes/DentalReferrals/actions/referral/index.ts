@@ -4,8 +4,9 @@ import type { Operation } from '../operation';
 import * as get from './get.operation';
 import * as getByPatient from './getByPatient.operation';
 import * as getMany from './getMany.operation';
+import * as waitForFiles from './waitForFiles.operation';
 
-export const operations: Record<string, Operation> = { get, getMany, getByPatient };
+export const operations: Record<string, Operation> = { get, getMany, getByPatient, waitForFiles };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,10 +34,17 @@ export const description: INodeProperties[] = [
 				description: 'Get the status of one referral, by URN',
 				action: 'Get the status of a referral',
 			},
+			{
+				name: 'Wait for PDFs',
+				value: 'waitForFiles',
+				description: 'Pause this execution until the referral is submitted and its PDFs are ready',
+				action: 'Wait for the referral files',
+			},
 		],
 		default: 'get',
 	},
 	...get.description,
 	...getMany.description,
 	...getByPatient.description,
+	...waitForFiles.description,
 ];

@@ -1,0 +1,156 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type IWebhookDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { parseNotification } from '../../../shared/notification';
+import { checkPdfUrls, downloadPdfs } from '../../../shared/pdf-files';
+import { inputError } from '../../helpers/input-error';
+import type { SendRequest } from '../operation';
+
+/**
+ * Wait for PDFs suspends the execution (an n8n waiting execution, like the Wait node and
+ * the send-and-wait operations) until the API's files-ready notification for the URN arrives
+ * at this execution's resume URL ($execution.resumeUrl, which Prepare Form / Save Draft send
+ * when their Files Ready Notification is "Wait for PDFs in This Execution").
+ *
+ * n8n answers the resume URL itself and checks its `signature` token; a call that is not
+ * the expected notification gets an error answer and the execution keeps waiting. When the
+ * wait limit passes, n8n resumes the node disabled and it passes on its input, which this
+ * operation has set to the timeout outcome `{ urn, files: [], timedOut: true }`.
+ */
+
+/** The resume webhook: no remote registration exists (restartWebhook), so no lifecycle methods. */
+export const waitWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: '',
+		path: '',
+		restartWebhook: true,
+	},
+];
+
+export const OPERATION = 'waitForFiles';
+
+const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['referral'], operation: [OPERATION] } },
+	[
+		{
+			displayName:
+				'In Prepare Form or Save Draft earlier in this workflow, set Files Ready Notification to "Wait for PDFs in This Execution". This node then waits for that referral to be submitted and its PDFs to exist.',
+			name: 'waitNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'URN',
+			name: 'urn',
+			type: 'string',
+			default: '={{ $json.urn }}',
+			required: true,
+			description: 'URN of the referral to wait for, as returned by Prepare Form or Save Draft',
+		},
+		{
+			displayName: 'Wait Limit',
+			name: 'waitLimit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 7,
+			description: 'How long to wait for the PDFs; then the node outputs the URN with timedOut: true',
+		},
+		{
+			displayName: 'Wait Limit Unit',
+			name: 'waitLimitUnit',
+			type: 'options',
+			options: [
+				{ name: 'Minutes', value: 'minutes' },
+				{ name: 'Hours', value: 'hours' },
+				{ name: 'Days', value: 'days' },
+			],
+			default: 'days',
+		},
+		{
+			displayName: 'Download Files',
+			name: 'downloadFiles',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to download each PDF (only from the credential's API origin) into binary properties file_0, file_1, … in the order of files",
+		},
+	],
+);
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
+	const node = this.getNode();
+	const items = this.getInputData();
+	if (items.length !== 1) {
+		throw inputError(
+			node,
+			itemIndex,
+			'URN',
+			`Wait for PDFs waits for one referral per execution, and this run has ${items.length} items`,
+			'n8n gives an execution one resume URL. Process referrals one at a time (Loop Over Items with batch size 1) or use the Dental Referrals Trigger.',
+		);
+	}
+	const urn = String(this.getNodeParameter('urn', itemIndex, '') ?? '').trim();
+	if (urn === '') throw inputError(node, itemIndex, 'URN', 'is required');
+	const amount = Number(this.getNodeParameter('waitLimit', itemIndex, 7));
+	const unit = String(this.getNodeParameter('waitLimitUnit', itemIndex, 'days'));
+	if (!Number.isFinite(amount) || amount <= 0 || !UNIT_MS[unit]) {
+		throw inputError(
+			node,
+			itemIndex,
+			'Wait Limit',
+			`must be a positive number of minutes, hours or days, got ${amount} ${unit}`,
+		);
+	}
+
+	return async () => {
+		const outcomeOnTimeout = { json: { urn, files: [], timedOut: true }, pairedItem: { item: itemIndex } };
+		// What n8n passes on if the limit passes first (the node then runs disabled).
+		this.getExecuteData().data.main[0] = [outcomeOnTimeout];
+		await this.putExecutionToWait(new Date(Date.now() + amount * UNIT_MS[unit]));
+		return [{ json: { urn, waitingUntil: new Date(Date.now() + amount * UNIT_MS[unit]).toISOString() } }];
+	};
+}
+
+function refuse(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	this.getResponseObject().status(status).json({ status: 'error', message });
+	return { noWebhookResponse: true };
+}
+
+/** The resume call: only the expected notification ends the wait; anything else is refused. */
+export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject() as { body?: unknown; rawBody?: Buffer };
+	const parsed = parseNotification(
+		request.body && Object.keys(request.body).length ? request.body : request.rawBody,
+	);
+	if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
+	const { urn, files } = parsed.notification;
+	const expected = String(this.getNodeParameter('urn', '') ?? '').trim();
+	if (urn !== expected)
+		return refuse.call(this, 409, `This execution waits for referral ${expected}, not ${urn}`);
+
+	let binary;
+	if (this.getNodeParameter('downloadFiles', true) as boolean) {
+		const locations = await checkPdfUrls.call(this, files, 'files').catch((error: Error) => error);
+		if (locations instanceof Error) return refuse.call(this, 400, locations.message);
+		try {
+			binary = await downloadPdfs.call(this, locations);
+		} catch (error) {
+			// A non-200 makes the API retry later; the execution keeps waiting.
+			return refuse.call(this, 503, `Could not download the PDFs of ${urn} now: ${(error as Error).message}`);
+		}
+	}
+	const json: IDataObject = { urn, files, timedOut: false };
+	return { workflowData: [[{ json, ...(binary ? { binary } : {}), pairedItem: { item: 0 } }]] };
+}
