@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { DentalReferrals } from '../../nodes/DentalReferrals/DentalReferrals.node';
+import { DentalReferralsTrigger } from '../../nodes/DentalReferralsTrigger/DentalReferralsTrigger.node';
+
+const dir = join(__dirname, '..', '..', 'examples');
+const ours: Record<string, INodeType> = {
+	'n8n-nodes-dental-referrals.dentalReferrals': new DentalReferrals(),
+	'n8n-nodes-dental-referrals.dentalReferralsTrigger': new DentalReferralsTrigger(),
+};
+// n8n's own nodes the examples may use besides ours.
+const CORE_NODES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.noOp', 'n8n-nodes-base.scheduleTrigger'];
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+}
+
+/** Every example imports into n8n (the e2e stage imports them for real); here: they only use known parameters. */
+describe.each(readdirSync(dir).filter((file) => file.endsWith('.json')))('examples/%s', (file) => {
+	const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+		name: string;
+		nodes: ExampleNode[];
+		connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+	};
+
+	it('uses our nodes with their credential, and n8n core nodes only', () => {
+		expect(workflow.name).toMatch(/^Dental Referrals: /);
+		for (const node of workflow.nodes) {
+			if (ours[node.type]) expect(Object.keys(node.credentials ?? {})).toEqual(['dentalReferralsApi']);
+			else expect(CORE_NODES).toContain(node.type);
+		}
+	});
+
+	it('connects existing nodes', () => {
+		const names = new Set(workflow.nodes.map((node) => node.name));
+		for (const [from, outputs] of Object.entries(workflow.connections)) {
+			expect(names).toContain(from);
+			for (const target of outputs.main.flat()) expect(names).toContain(target.node);
+		}
+	});
+
+	it('sets only parameters our nodes define, with valid resource and operation', () => {
+		for (const node of workflow.nodes.filter((candidate) => ours[candidate.type])) {
+			const properties = ours[node.type].description.properties;
+			const known = new Set(properties.map((property) => property.name));
+			for (const name of Object.keys(node.parameters)) expect(known).toContain(name);
+			const options = (name: string, resource?: unknown) =>
+				properties
+					.filter((property: INodeProperties) => property.name === name)
+					.filter((property) => !resource || property.displayOptions?.show?.resource?.includes(resource as string))
+					.flatMap((property) => (property.options ?? []).map((option) => (option as { value: string }).value));
+			if (node.parameters.resource) {
+				expect(options('resource')).toContain(node.parameters.resource);
+				expect(options('operation', node.parameters.resource)).toContain(node.parameters.operation);
+			}
+		}
+	});
+});
