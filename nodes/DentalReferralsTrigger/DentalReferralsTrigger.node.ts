@@ -10,10 +10,9 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credentials';
-import { checkPdfUrls, downloadPdfs } from '../shared/pdf-files';
 import { registeredTrigger, registerTrigger, unregisterTrigger } from '../shared/trigger-registry';
 import { apiRequest } from '../shared/transport';
-import { parseNotification } from '../shared/notification';
+import { fetchNotifiedPdfs, readNotification, refuse } from '../shared/webhook-answers';
 import { alreadyEmitted, rememberEmitted } from './duplicates';
 import { TOKEN_QUERY_PARAMETER, tokenMatches, webhookToken, withToken } from './webhook-token';
 
@@ -29,10 +28,24 @@ async function notificationUrl(this: IHookFunctions): Promise<string> {
 	return requireToken ? withToken(url, await expectedToken.call(this)) : url;
 }
 
-/** Answers the caller without starting the workflow. */
-function refuse(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	this.getResponseObject().status(status).json({ status: 'error', message });
-	return { noWebhookResponse: true };
+/** Confirms the URN under the same key; undefined when it is known. */
+async function verifyReferral(
+	this: IWebhookFunctions,
+	urn: string,
+): Promise<IWebhookResponseData | undefined> {
+	try {
+		await apiRequest.call(this, {
+			method: 'GET',
+			endpoint: 'referral_status',
+			qs: { urn },
+			notFound: `Referral ${urn}`,
+		});
+		return undefined;
+	} catch (error) {
+		if ((error as NodeApiError).httpCode === '404') return refuse.call(this, 404, `Unknown referral ${urn}`);
+		// Not the caller's fault: a non-200 makes the API retry later (1 h, 4 h, 1 day).
+		return refuse.call(this, 503, `Could not verify referral ${urn} now: ${(error as Error).message}`);
+	}
 }
 
 export class DentalReferralsTrigger implements INodeType {
@@ -149,10 +162,7 @@ export class DentalReferralsTrigger implements INodeType {
 			}
 		}
 
-		const request = this.getRequestObject() as { body?: unknown; rawBody?: Buffer };
-		const parsed = parseNotification(
-			request.body && Object.keys(request.body).length ? request.body : request.rawBody,
-		);
+		const parsed = readNotification.call(this);
 		if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
 		const { urn, files } = parsed.notification;
 		const options = this.getNodeParameter('options', {}) as {
@@ -168,40 +178,15 @@ export class DentalReferralsTrigger implements INodeType {
 				.json({ status: 'success', message: 'Duplicate notification ignored' });
 			return { noWebhookResponse: true };
 		}
-
-		// Checked before any request: a forged notification must not make n8n send the key elsewhere.
-		const locations = options.downloadFiles
-			? await checkPdfUrls.call(this, files, 'files').catch((error: Error) => error)
-			: [];
-		if (locations instanceof Error) return refuse.call(this, 400, locations.message);
-
 		if (options.verifyReferral) {
-			try {
-				await apiRequest.call(this, {
-					method: 'GET',
-					endpoint: 'referral_status',
-					qs: { urn },
-					notFound: `Referral ${urn}`,
-				});
-			} catch (error) {
-				if ((error as NodeApiError).httpCode === '404')
-					return refuse.call(this, 404, `Unknown referral ${urn}`);
-				// Not the caller's fault: a non-200 makes the API retry later (1 h, 4 h, 1 day).
-				return refuse.call(this, 503, `Could not verify referral ${urn} now: ${(error as Error).message}`);
-			}
+			const refusal = await verifyReferral.call(this, urn);
+			if (refusal) return refusal;
 		}
-
 		let binary;
-		if (locations.length) {
-			try {
-				binary = await downloadPdfs.call(this, locations);
-			} catch (error) {
-				return refuse.call(
-					this,
-					503,
-					`Could not download the PDFs of ${urn} now: ${(error as Error).message}`,
-				);
-			}
+		if (options.downloadFiles) {
+			const pdfs = await fetchNotifiedPdfs.call(this, urn, files);
+			if (!pdfs.ok) return pdfs.response;
+			binary = pdfs.binary;
 		}
 		if (skipDuplicates) rememberEmitted(staticData, parsed.notification);
 		return { workflowData: [[{ json: { urn, files }, ...(binary ? { binary } : {}) }]] };

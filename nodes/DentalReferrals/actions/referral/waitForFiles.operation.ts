@@ -8,8 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { parseNotification } from '../../../shared/notification';
-import { checkPdfUrls, downloadPdfs } from '../../../shared/pdf-files';
+import { fetchNotifiedPdfs, readNotification, refuse } from '../../../shared/webhook-answers';
 import { inputError } from '../../helpers/input-error';
 import type { SendRequest } from '../operation';
 
@@ -123,17 +122,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 }
 
-function refuse(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	this.getResponseObject().status(status).json({ status: 'error', message });
-	return { noWebhookResponse: true };
-}
-
 /** The resume call: only the expected notification ends the wait; anything else is refused. */
 export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const request = this.getRequestObject() as { body?: unknown; rawBody?: Buffer };
-	const parsed = parseNotification(
-		request.body && Object.keys(request.body).length ? request.body : request.rawBody,
-	);
+	const parsed = readNotification.call(this);
 	if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
 	const { urn, files } = parsed.notification;
 	const expected = String(this.getNodeParameter('urn', '') ?? '').trim();
@@ -142,14 +133,9 @@ export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseD
 
 	let binary;
 	if (this.getNodeParameter('downloadFiles', true) as boolean) {
-		const locations = await checkPdfUrls.call(this, files, 'files').catch((error: Error) => error);
-		if (locations instanceof Error) return refuse.call(this, 400, locations.message);
-		try {
-			binary = await downloadPdfs.call(this, locations);
-		} catch (error) {
-			// A non-200 makes the API retry later; the execution keeps waiting.
-			return refuse.call(this, 503, `Could not download the PDFs of ${urn} now: ${(error as Error).message}`);
-		}
+		const pdfs = await fetchNotifiedPdfs.call(this, urn, files);
+		if (!pdfs.ok) return pdfs.response;
+		binary = pdfs.binary;
 	}
 	const json: IDataObject = { urn, files, timedOut: false };
 	return { workflowData: [[{ json, ...(binary ? { binary } : {}), pairedItem: { item: 0 } }]] };
