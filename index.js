@@ -8,5 +8,8 @@ module.exports = {
 		DentalReferrals: require('./dist/nodes/DentalReferrals/DentalReferrals.node').DentalReferrals,
 		DentalReferralsTrigger: require('./dist/nodes/DentalReferralsTrigger/DentalReferralsTrigger.node')
 			.DentalReferralsTrigger,
+		DentalReferralsStatusTrigger:
+			require('./dist/nodes/DentalReferralsStatusTrigger/DentalReferralsStatusTrigger.node')
+				.DentalReferralsStatusTrigger,
 	},
 };
