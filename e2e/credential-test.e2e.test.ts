@@ -1,0 +1,41 @@
+/**
+ * The editor's "Test credential" through n8n's own REST endpoint (POST /rest/credentials/test):
+ * the credential's test request runs inside n8n against the sandbox.
+ */
+import { connect, stackInfo } from './stack-info';
+
+const info = stackInfo();
+/** Well-formed (20 hex characters) but not a key of any sandbox practice. */
+const WRONG_KEY = '0'.repeat(20);
+
+describe('Dental Referrals API credential test inside n8n', () => {
+	const data = (apiKey: string) => ({ environment: 'custom', baseUrl: info.sandboxBaseUrl, apiKey });
+
+	it('passes for the saved credential, retested the way the editor does (redacted key, by id)', async () => {
+		const api = await connect(info);
+		const stored = await api.getCredential(info.credential.id);
+		expect(stored.data?.apiKey).not.toBe(info.practiceKey);
+		const result = await api.testCredential({ id: info.credential.id, name: info.credential.name, type: 'dentalReferralsApi', data: stored.data ?? {} });
+		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+	});
+
+	it('passes with the sandbox practice key', async () => {
+		const api = await connect(info);
+		const result = await api.testCredential({ id: '', type: 'dentalReferralsApi', data: data(info.practiceKey) });
+		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+	});
+
+	it('fails with a wrong key, says the key was rejected and does not echo it', async () => {
+		const api = await connect(info);
+		const result = await api.testCredential({ id: '', type: 'dentalReferralsApi', data: data(WRONG_KEY) });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/rejected/i);
+		expect(result.message).not.toContain(WRONG_KEY);
+	});
+
+	it('fails for the saved credential when the editor sends a changed, wrong key', async () => {
+		const api = await connect(info);
+		const result = await api.testCredential({ id: info.credential.id, name: info.credential.name, type: 'dentalReferralsApi', data: data(WRONG_KEY) });
+		expect(result.status).toBe('Error');
+	});
+});

@@ -1,0 +1,359 @@
+/**
+ * A small client for one n8n 2.41 instance: the internal REST API (`/rest`, cookie from
+ * /rest/login) and the public API (`/api/v1`, X-N8N-API-KEY). Every call is bounded and
+ * errors name the call, the HTTP status and the start of the reply.
+ */
+import type { Log } from './exec';
+
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	/** ≥ 8 characters with a digit and an upper-case letter. */
+	password: string;
+}
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+	type: string;
+}
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	[key: string]: unknown;
+}
+
+export interface WorkflowDefinition {
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	staticData?: unknown;
+}
+
+export interface Workflow extends WorkflowDefinition {
+	id: string;
+	active: boolean;
+}
+
+export type ExecutionStatus = 'canceled' | 'crashed' | 'error' | 'new' | 'running' | 'success' | 'unknown' | 'waiting';
+
+export interface Execution {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: ExecutionStatus;
+	finished: boolean;
+	startedAt: string;
+	stoppedAt: string | null;
+	/** Present with includeData=true: `data.resultData.runData[<node name>][run].data.main[output][item]`. */
+	data?: ExecutionData;
+}
+
+export interface ExecutionData {
+	resultData: {
+		runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown; binary?: Record<string, unknown> }> | null> }; error?: unknown }>>;
+		error?: { message?: string; description?: string };
+		lastNodeExecuted?: string;
+	};
+}
+
+export interface NodeTypeDescription {
+	name: string;
+	displayName: string;
+	version: number | number[];
+	credentials?: Array<{ name: string; required?: boolean }>;
+	properties: Array<{ name: string; type: string; options?: Array<{ name: string; value: unknown }>; displayOptions?: unknown }>;
+	[key: string]: unknown;
+}
+
+export type ManualRunStart =
+	| { triggerToStartFrom: { name: string; data?: Record<string, unknown> } }
+	| { destinationNode: { nodeName: string; mode: 'inclusive' | 'exclusive' } };
+
+/** The items one node produced on its main output `output` in run `run`. */
+export function nodeOutput(execution: Execution, nodeName: string, output = 0, run = 0): Array<{ json: unknown; binary?: Record<string, unknown> }> {
+	return execution.data?.resultData.runData[nodeName]?.[run]?.data?.main?.[output] ?? [];
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, error: (error as Error).message };
+	}
+}
+
+export class N8nApiError extends Error {
+	constructor(
+		message: string,
+		readonly status: number | undefined,
+		readonly body: string,
+	) {
+		super(message);
+		this.name = 'N8nApiError';
+	}
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class N8nApi {
+	private cookie: string | undefined;
+	private apiKey: string | undefined;
+
+	constructor(
+		readonly baseUrl: string,
+		private readonly log: Log = () => undefined,
+	) {}
+
+	/** The `n8n-auth` cookie after login (for a browser context or curl). */
+	get authCookie(): string | undefined {
+		return this.cookie;
+	}
+
+	get publicApiKey(): string | undefined {
+		return this.apiKey;
+	}
+
+	private async request(
+		method: string,
+		path: string,
+		body: unknown,
+		headers: Record<string, string>,
+		timeoutMs = REQUEST_TIMEOUT_MS,
+	): Promise<{ status: number; text: string; response: Response }> {
+		const what = `${method} ${path}`;
+		const response = await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(timeoutMs),
+		}).catch((error: Error) => error);
+		if (response instanceof Error) {
+			const cause = response.name === 'TimeoutError' ? `no reply within ${timeoutMs} ms` : response.message;
+			throw new N8nApiError(`n8n ${what}: ${cause}`, undefined, '');
+		}
+		const text = await response.text();
+		if (!response.ok) {
+			throw new N8nApiError(`n8n ${what}: HTTP ${response.status} ${text.slice(0, 500)}`, response.status, text);
+		}
+		return { status: response.status, text, response };
+	}
+
+	private parse<T>(what: string, text: string): T {
+		const parsed = parseJson(text);
+		if (!parsed.ok) throw new N8nApiError(`n8n ${what}: reply is not JSON: ${text.slice(0, 200)}`, 200, text);
+		return parsed.value as T;
+	}
+
+	/** Internal API with the login cookie; unwraps `{ data }`. */
+	async rest<T>(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<T> {
+		const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
+		const { text } = await this.request(method, `/rest${path}`, body, headers, timeoutMs);
+		const parsed = this.parse<{ data: T }>(`${method} /rest${path}`, text);
+		return parsed.data;
+	}
+
+	/** Public API (`/api/v1`) with the API key; returns the body as is. */
+	async api<T>(method: string, path: string, body?: unknown): Promise<T> {
+		if (!this.apiKey) throw new Error('n8n public API: no API key yet (call createApiKey first)');
+		const { text } = await this.request(method, `/api/v1${path}`, body, { 'x-n8n-api-key': this.apiKey });
+		return text ? this.parse<T>(`${method} /api/v1${path}`, text) : (undefined as T);
+	}
+
+	/** Creates the instance owner (only possible once per instance). */
+	async setupOwner(owner: OwnerAccount): Promise<void> {
+		await this.rest('POST', '/owner/setup', owner);
+		this.log(`owner ${owner.email} created`);
+	}
+
+	/** Logs in and keeps the `n8n-auth` cookie for later /rest and /types calls. */
+	async login(email: string, password: string): Promise<void> {
+		const { response } = await this.request('POST', '/rest/login', { emailOrLdapLoginId: email, password }, {});
+		const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (!auth) throw new N8nApiError('n8n POST /rest/login: no n8n-auth cookie in the reply', response.status, '');
+		this.cookie = auth.split(';')[0];
+	}
+
+	/** Creates a public API key with the given scopes (default: every scope the owner may grant). */
+	async createApiKey(label = 'e2e', scopes?: string[]): Promise<string> {
+		const granted = scopes ?? (await this.rest<string[]>('GET', '/api-keys/scopes'));
+		const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label, scopes: granted, expiresAt: null });
+		this.apiKey = created.rawApiKey;
+		return created.rawApiKey;
+	}
+
+	/** Uses an existing public API key. */
+	useApiKey(apiKey: string): void {
+		this.apiKey = apiKey;
+	}
+
+	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<CredentialRef> {
+		const created = await this.api<CredentialRef>('POST', '/credentials', credential);
+		return { id: String(created.id), name: created.name, type: created.type };
+	}
+
+	async createWorkflow(workflow: WorkflowDefinition): Promise<Workflow> {
+		const { name, nodes, connections, settings, staticData } = workflow;
+		return this.api<Workflow>('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings: settings ?? { executionOrder: 'v1' },
+			...(staticData ? { staticData } : {}),
+		});
+	}
+
+	async getWorkflow(id: string): Promise<Workflow> {
+		return this.api<Workflow>('GET', `/workflows/${id}`);
+	}
+
+	/**
+	 * Activates (publishes) a workflow. Webhook registration finishes a little after the
+	 * reply; callers that POST to a production webhook should retry 404s (see waitForWebhook).
+	 */
+	async activateWorkflow(id: string): Promise<Workflow> {
+		return this.api<Workflow>('POST', `/workflows/${id}/activate`);
+	}
+
+	async deactivateWorkflow(id: string): Promise<Workflow> {
+		return this.api<Workflow>('POST', `/workflows/${id}/deactivate`);
+	}
+
+	async listExecutions(query: { workflowId?: string; status?: ExecutionStatus; includeData?: boolean; limit?: number } = {}): Promise<Execution[]> {
+		const params = new URLSearchParams();
+		if (query.workflowId) params.set('workflowId', query.workflowId);
+		if (query.status) params.set('status', query.status);
+		if (query.includeData ?? true) params.set('includeData', 'true');
+		params.set('limit', String(query.limit ?? 100));
+		const page = await this.api<{ data: Execution[] }>('GET', `/executions?${params.toString()}`);
+		return page.data;
+	}
+
+	async getExecution(id: string, includeData = true): Promise<Execution> {
+		return this.api<Execution>('GET', `/executions/${id}?includeData=${includeData}`);
+	}
+
+	/**
+	 * Waits (bounded) for a finished execution of `workflowId` that `accept` accepts
+	 * (default: any status other than running/new/waiting). `after` skips executions that
+	 * existed before (ids as returned by an earlier listExecutions).
+	 */
+	async waitForExecution(
+		workflowId: string,
+		options: { timeoutMs?: number; intervalMs?: number; accept?: (execution: Execution) => boolean; ignoreIds?: Iterable<string> } = {},
+	): Promise<Execution> {
+		const timeoutMs = options.timeoutMs ?? 60_000;
+		const ignore = new Set(options.ignoreIds ?? []);
+		const accept = options.accept ?? ((execution) => !['running', 'new', 'waiting'].includes(execution.status));
+		const deadline = Date.now() + timeoutMs;
+		let seen: string[] = [];
+		for (;;) {
+			const executions = (await this.listExecutions({ workflowId, includeData: true })).filter((e) => !ignore.has(String(e.id)));
+			seen = executions.map((e) => `${e.id}:${e.status}`);
+			const match = executions.find(accept);
+			if (match) return match;
+			if (Date.now() > deadline) {
+				throw new Error(
+					`no matching execution of workflow ${workflowId} within ${Math.round(timeoutMs / 1000)} s (seen: ${seen.join(', ') || 'none'})`,
+				);
+			}
+			await sleep(options.intervalMs ?? 500);
+		}
+	}
+
+	/** Every node type the instance knows (needs the login cookie). */
+	async getNodeTypes(): Promise<NodeTypeDescription[]> {
+		const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
+		const { text } = await this.request('GET', '/types/nodes.json', undefined, headers, 60_000);
+		return this.parse<NodeTypeDescription[]>('GET /types/nodes.json', text);
+	}
+
+	/** Every credential type the instance knows (GET /types/credentials.json, login cookie). */
+	async getCredentialTypes(): Promise<Array<{ name: string; displayName: string; [key: string]: unknown }>> {
+		const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
+		const { text } = await this.request('GET', '/types/credentials.json', undefined, headers, 60_000);
+		return this.parse('GET /types/credentials.json', text);
+	}
+
+	/**
+	 * Runs a saved workflow as the editor's "Execute workflow" button does (n8n 2.41
+	 * `POST /rest/workflows/<id>/run`, body `ManualRunDto`: `{ triggerToStartFrom: { name } }`
+	 * or `{ destinationNode: { nodeName, mode } }`; the workflow itself is read from the DB).
+	 * Returns `{ executionId }`, or `{ waitingForWebhook: true }` for webhook triggers.
+	 */
+	async runWorkflowManually(id: string, start: ManualRunStart): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+		return this.rest('POST', `/workflows/${id}/run`, start, 120_000);
+	}
+
+	/** Runs a saved workflow manually and waits (bounded) until its execution has finished. */
+	async runManuallyAndWait(id: string, start: ManualRunStart, timeoutMs = 60_000): Promise<Execution> {
+		const { executionId } = await this.runWorkflowManually(id, start);
+		if (!executionId) throw new Error(`manual run of workflow ${id} started no execution (is it waiting for a webhook?)`);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.getExecution(executionId).catch((error: N8nApiError) => {
+				// The execution row can appear a moment after the reply.
+				if (error.status === 404) return undefined;
+				throw error;
+			});
+			if (execution && !['running', 'new'].includes(execution.status)) return execution;
+			if (Date.now() > deadline) {
+				throw new Error(`execution ${executionId} of workflow ${id} not finished within ${Math.round(timeoutMs / 1000)} s (${execution?.status ?? 'not stored yet'})`);
+			}
+			await sleep(250);
+		}
+	}
+
+	/**
+	 * The editor's "Test credential" (credential modal; n8n 2.41 `POST /rest/credentials/test`,
+	 * body `{ credentials: { id, name, type, data } }`). The editor saves first and tests by
+	 * id, sending the form's data with secrets redacted (n8n restores them from the stored
+	 * credential). `id: ''` tests unsaved data (allowed for the owner).
+	 */
+	async testCredential(credential: { id: string; type: string; data: Record<string, unknown>; name?: string }): Promise<CredentialTestResult> {
+		return this.rest<CredentialTestResult>(
+			'POST',
+			'/credentials/test',
+			{ credentials: { id: credential.id, name: credential.name ?? '', type: credential.type, data: credential.data } },
+			60_000,
+		);
+	}
+
+	/** A stored credential as the editor loads it (`includeData`: secrets come back redacted). */
+	async getCredential(id: string, includeData = true): Promise<CredentialRef & { data?: Record<string, unknown> }> {
+		return this.rest('GET', `/credentials/${id}?includeData=${includeData}`);
+	}
+
+	/**
+	 * Waits (bounded) until a production webhook answers something other than 404
+	 * "not registered" — activation registers webhooks asynchronously.
+	 */
+	async waitForWebhook(path: string, init: RequestInit = { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }, timeoutMs = 15_000): Promise<Response> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+			if (response.status !== 404) return response;
+			const text = await response.text();
+			if (Date.now() > deadline) throw new Error(`webhook /webhook/${path} still 404 after ${timeoutMs} ms: ${text.slice(0, 200)}`);
+			await sleep(200);
+		}
+	}
+}

