@@ -7,6 +7,8 @@ module.exports = {
 	roots: ['<rootDir>/e2e'],
 	testEnvironment: 'node',
 	testMatch: ['**/*.e2e.test.ts'],
+	// Queue mode has its own stack and config (e2e/queue/jest.config.js).
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/queue/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
 	globalSetup: '<rootDir>/e2e/jest.global-setup.ts',
 	globalTeardown: '<rootDir>/e2e/jest.global-teardown.ts',
