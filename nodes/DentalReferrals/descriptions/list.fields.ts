@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { nodeApiRequest } from '../helpers/api';
 
 import { inputError } from '../helpers/input-error';
 
@@ -44,8 +46,12 @@ export function listCount(this: IExecuteFunctions, itemIndex: number): number {
 	return count;
 }
 
-/** One output item per referral of a `referral_data` answer. */
-export function referralItems(answer: IDataObject): IDataObject[] {
+/** Calls a list method (`referral_data` answer) and makes one output item per referral. */
+export async function listReferrals(
+	this: IExecuteFunctions,
+	call: { endpoint: string; qs: Record<string, string | number>; itemIndex: number; notFound?: string },
+): Promise<INodeExecutionData[]> {
+	const answer = await nodeApiRequest.call(this, { method: 'GET', ...call });
 	const data = answer.referral_data;
-	return Array.isArray(data) ? (data as IDataObject[]) : [];
+	return (Array.isArray(data) ? (data as IDataObject[]) : []).map((json) => ({ json }));
 }

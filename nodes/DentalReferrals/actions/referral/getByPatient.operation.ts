@@ -1,9 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { nodeApiRequest } from '../../helpers/api';
-import { listCount, listFields, referralItems } from '../../descriptions/list.fields';
+import { listCount, listFields, listReferrals } from '../../descriptions/list.fields';
 import { inputError } from '../../helpers/input-error';
-import { jsonItems, type SendRequest } from '../operation';
+import type { SendRequest } from '../operation';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: ['getByPatient'] } },
@@ -26,15 +25,10 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	if (ptguid === '') throw inputError(this.getNode(), itemIndex, 'PTGUID', 'is required');
 	const count = listCount.call(this, itemIndex);
 	return async () =>
-		jsonItems(
-			referralItems(
-				await nodeApiRequest.call(this, {
-					method: 'GET',
-					endpoint: 'patient_referrals',
-					qs: { ptguid, count },
-					itemIndex,
-					notFound: 'Patient',
-				}),
-			),
-		);
+		await listReferrals.call(this, {
+			endpoint: 'patient_referrals',
+			qs: { ptguid, count },
+			itemIndex,
+			notFound: 'Patient',
+		});
 }
