@@ -11,7 +11,7 @@ export type ParseResult = { ok: true; notification: FilesReadyNotification } | {
 
 const MAX_FILES = 100;
 // The seed: a URN is a "unique 10-symbol identifier" (e.g. TST0000001); allow some slack.
-const URN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const URN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 function asObject(body: unknown): Record<string, unknown> | undefined {
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {

@@ -1,8 +1,6 @@
-import type { IBinaryKeyData, IExecuteFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData } from 'n8n-workflow';
 
-import { checkDocumentUrl, openDocument, type DocumentLocation } from './transport';
-
-type DownloadContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions;
+import { checkDocumentUrl, storeDocument, type DocumentContext, type DocumentLocation } from './transport';
 
 /** The binary property a referral's n-th PDF is written to: file_0, file_1, … */
 export const pdfProperty = (index: number) => `file_${index}`;
@@ -12,7 +10,7 @@ export const pdfProperty = (index: number) => `file_${index}`;
  * notification stops everything before the key is sent anywhere; throws naming the field.
  */
 export async function checkPdfUrls(
-	this: DownloadContext,
+	this: DocumentContext,
 	urls: string[],
 	field: string,
 ): Promise<DocumentLocation[]> {
@@ -25,17 +23,12 @@ export async function checkPdfUrls(
 
 /** Streams each PDF into n8n's binary store (filesystem, database or S3: whatever n8n uses). */
 export async function downloadPdfs(
-	this: DownloadContext,
+	this: DocumentContext,
 	locations: DocumentLocation[],
 ): Promise<IBinaryKeyData> {
 	const binary: IBinaryKeyData = {};
 	for (const [index, location] of locations.entries()) {
-		const stream = await openDocument.call(this, location);
-		binary[pdfProperty(index)] = await this.helpers.prepareBinaryData(
-			stream,
-			location.fileName,
-			'application/pdf',
-		);
+		binary[pdfProperty(index)] = await storeDocument.call(this, location);
 	}
 	return binary;
 }

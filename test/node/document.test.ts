@@ -49,7 +49,7 @@ describe('document resource: Download PDF', () => {
 			binaryPropertyName: 'data',
 		});
 		expect(run.error?.message).toBe(
-			`Document URL is on http://127.0.0.2:9, not on the credential's API origin ${sandbox().origin} (item index 0)`,
+			`Document URL: is on http://127.0.0.2:9, not on the credential's API origin ${sandbox().origin} (item index 0)`,
 		);
 		expect(apiRequests(sandbox())).toHaveLength(0);
 	});

@@ -60,8 +60,14 @@ describe('draft resource', () => {
 			'Files Ready Webhook URL: must be an absolute http(s) URL (item index 0)',
 		],
 		[{ patientEmail: 'nobody' }, 'Email: "nobody" is not an email address (item index 0)'],
-		[{ fileuploadId: -3 }, 'File Upload ID: must be a positive whole number, got -3 (item index 0)'],
+		[{ fileuploadId: -3 }, 'File Upload ID: must be a whole number of at least 1, got -3 (item index 0)'],
 		[{ urgent: 'yes' }, 'Urgent: expected true or false, got "yes" (item index 0)'],
+		[
+			{ patientFirstName: '={{ { toString: "x" } }}' },
+			'First Name: expected text, got an object (item index 0)',
+		],
+		[{ patientLastName: '={{ ["a"] }}' }, 'Last Name: expected text, got an array (item index 0)'],
+		[{ fileuploadId: '={{ true }}' }, 'File Upload ID: expected a number, got a boolean (item index 0)'],
 	])('refuses %p before any request', async (additionalFields, message) => {
 		const run = await runNode(sandbox(), {
 			resource: 'draft',

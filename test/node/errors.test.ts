@@ -85,6 +85,14 @@ describe('errors users see (the contract table), never with the key', () => {
 		expect(run.error?.description).toMatch(/^Network error ECONNABORTED\./);
 	});
 
+	it.each([0.0001, 3_000_000])('refuses Timeout %p seconds, which no timer can honour', async (timeout) => {
+		const run = await runNode(sandbox(), { ...getTypes, options: { timeout } });
+		expect(run.error?.message).toBe(
+			`Timeout: must be a number of seconds from 0.001 to 2147483, got ${timeout} (item index 0)`,
+		);
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
 	it('a refused connection names the host and the cause', async () => {
 		const port = await closedPort();
 		const run = await runNode(sandbox(), getTypes, {

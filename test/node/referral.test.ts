@@ -67,6 +67,38 @@ describe('referral resource', () => {
 		expect(apiRequests(sandbox(), 'batch_referral_status')[1].query).toEqual({ count: '100' });
 	});
 
+	it.each([
+		['={{ true }}', 'Limit: expected a number, got a boolean (item index 0)'],
+		['={{ [5] }}', 'Limit: expected a number, got an array (item index 0)'],
+	])('Get Recent refuses a wrong-typed limit %p from an expression', async (limit, message) => {
+		const run = await runNode(sandbox(), {
+			resource: 'referral',
+			operation: 'getMany',
+			returnAll: false,
+			limit,
+		});
+		expect(run.error?.message).toBe(message);
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
+	it.each([
+		[
+			'get',
+			{ urn: 'TST 0000001' },
+			'URN: "TST 0000001" is not a referral URN such as TST0000001 (item index 0)',
+		],
+		['get', { urn: '={{ { a: 1 } }}' }, 'URN: expected text, got an object (item index 0)'],
+		[
+			'getByPatient',
+			{ ptguid: 'not base64!', limit: 5 },
+			'PTGUID: is not a PTGUID (Base64 text from Prepare Form or Save Draft) (item index 0)',
+		],
+	])('%s refuses a malformed identifier %p before any request', async (operation, parameters, message) => {
+		const run = await runNode(sandbox(), { resource: 'referral', operation, ...parameters });
+		expect(run.error?.message).toBe(message);
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
 	it.each([0, 101, 2.5])('Get Recent refuses limit %p before any request', async (limit) => {
 		const run = await runNode(sandbox(), {
 			resource: 'referral',

@@ -92,7 +92,7 @@ describe('Dental Referrals Status Trigger: PDF downloads and errors', () => {
 		expect(eventsOf(output)).toEqual([`filesReady:${urn}`, `filesReady:${other}`]);
 		const [refused, fine] = output ?? [];
 		expect(refused.json.downloadError).toBe(
-			`referral_files[1] is on ${foreignOrigin}, not on the credential's API origin ${sandbox().origin}`,
+			`referral_files[1]: is on ${foreignOrigin}, not on the credential's API origin ${sandbox().origin}`,
 		);
 		expect(refused.binary).toBeUndefined();
 		expect(Object.keys(fine.binary ?? {})).toEqual(['file_0', 'file_1']);

@@ -21,9 +21,17 @@ export function patientFormOperation(options: {
 		),
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
 			const form = patientForm.call(this, itemIndex, options);
+			// The only entity these calls can miss is the file upload they attach.
+			const notFound = form.fileupload_id ? `File upload ${form.fileupload_id}` : undefined;
 			return async () =>
 				jsonItems(
-					await nodeApiRequest.call(this, { method: 'POST', endpoint: options.endpoint, form, itemIndex }),
+					await nodeApiRequest.call(this, {
+						method: 'POST',
+						endpoint: options.endpoint,
+						form,
+						itemIndex,
+						notFound,
+					}),
 				);
 		},
 	};

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { nodeApiRequest } from '../helpers/api';
 
-import { inputError } from '../helpers/input-error';
+import { wholeNumberParameter } from '../helpers/parameters';
 
 /** The API returns at most the 100 most recent referrals and has no paging beyond them. */
 export const API_MAX_COUNT = 100;
@@ -33,17 +33,11 @@ export const listFields: INodeProperties[] = [
 /** The `count` to send for item `itemIndex`, checked against the API's 1–100 range. */
 export function listCount(this: IExecuteFunctions, itemIndex: number): number {
 	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return API_MAX_COUNT;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as unknown;
-	const count = Number(limit);
-	if (!Number.isInteger(count) || count < 1 || count > API_MAX_COUNT) {
-		throw inputError(
-			this.getNode(),
-			itemIndex,
-			'Limit',
-			`must be a whole number from 1 to ${API_MAX_COUNT}, got ${JSON.stringify(limit)}`,
-		);
-	}
-	return count;
+	return wholeNumberParameter.call(this, 'limit', itemIndex, 'Limit', {
+		min: 1,
+		max: API_MAX_COUNT,
+		fallback: 50,
+	});
 }
 
 /** Calls a list method (`referral_data` answer) and makes one output item per referral. */

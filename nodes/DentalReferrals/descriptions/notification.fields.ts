@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { registeredTriggers } from '../../shared/trigger-registry';
 import { OPERATION as WAIT_OPERATION } from '../actions/referral/waitForFiles.operation';
 import { inputError } from '../helpers/input-error';
+import { textParameter } from '../helpers/parameters';
 
 /**
  * Where the API sends the files-ready notification of a prepared form or draft. Choosing a
@@ -53,7 +54,13 @@ export function notificationUrl(
 	itemIndex: number,
 	pastedUrl: string | undefined,
 ): string | undefined {
-	const target = this.getNodeParameter('filesReadyNotification', itemIndex, 'url') as string;
+	const target = textParameter.call(
+		this,
+		'filesReadyNotification',
+		itemIndex,
+		'Files Ready Notification',
+		'url',
+	);
 	if (target === 'url') return undefined;
 	const node = this.getNode();
 	const field = 'Files Ready Notification';
@@ -69,7 +76,7 @@ export function notificationUrl(
 		);
 	}
 	if (target === 'wait') return resumeUrl.call(this, itemIndex);
-	const wanted = String(this.getNodeParameter('filesReadyTriggerName', itemIndex, '') ?? '').trim();
+	const wanted = textParameter.call(this, 'filesReadyTriggerName', itemIndex, 'Trigger Node Name');
 	const triggers = registeredTriggers(this.getWorkflowStaticData('global'));
 	const candidates = wanted ? triggers.filter((trigger) => trigger.nodeName === wanted) : triggers;
 	if (candidates.length === 1) return candidates[0].url;

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { toApiDate } from '../helpers/dates';
 import { notificationFields, notificationUrl } from './notification.fields';
 import { inputError } from '../helpers/input-error';
+import { describeValue, textParameter, toNumber, toText } from '../helpers/parameters';
 
 /**
  * The fields Prepare Form and Save Draft share (the seed: "exactly the same request
@@ -264,9 +265,67 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function choiceValue(choices: string[], value: unknown): string | undefined {
-	const wanted = String(value).trim().toLowerCase();
+function choiceValue(choices: string[], value: string): string | undefined {
+	const wanted = value.toLowerCase();
 	return choices.find((choice) => choice.toLowerCase() === wanted);
+}
+
+/** One additional field's value as the API wants it, or undefined for "not set". */
+function fieldValue(node: INode, itemIndex: number, field: PatientField, value: unknown): string | undefined {
+	const label = field.property.displayName;
+	if (field.kind === 'flag') {
+		if (typeof value !== 'boolean')
+			throw inputError(node, itemIndex, label, `expected true or false, got ${describeValue(value)}`);
+		return value ? '1' : '0';
+	}
+	if (field.kind === 'id') {
+		const id = toNumber(node, itemIndex, label, value);
+		// 0 is the field's "not set" default.
+		if (id === 0) return undefined;
+		if (!Number.isSafeInteger(id) || id < 0) {
+			throw inputError(node, itemIndex, label, `must be a whole number of at least 1, got ${id}`);
+		}
+		return String(id);
+	}
+	const text = toText(node, itemIndex, label, value).trim();
+	switch (field.kind) {
+		case 'choice': {
+			const choice = choiceValue(field.choices ?? [], text);
+			if (!choice) {
+				throw inputError(
+					node,
+					itemIndex,
+					label,
+					`"${text.slice(0, 40)}" is not one of ${(field.choices ?? []).join(', ')}`,
+				);
+			}
+			return choice;
+		}
+		case 'digits': {
+			const digits = text.replace(/[\s-]/g, '');
+			if (!/^\d+$/.test(digits)) throw inputError(node, itemIndex, label, 'must contain digits only');
+			return digits;
+		}
+		case 'url': {
+			let url: URL | undefined;
+			try {
+				url = new URL(text);
+			} catch {
+				url = undefined;
+			}
+			if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+				throw inputError(node, itemIndex, label, 'must be an absolute http(s) URL');
+			}
+			return url.href;
+		}
+		case 'email':
+			if (!/^[^\s@]+@[^\s@]+$/.test(text))
+				throw inputError(node, itemIndex, label, `"${text.slice(0, 40)}" is not an email address`);
+			return text;
+		default:
+			// Free text is sent as typed (only surrounding white space trimmed).
+			return text;
+	}
 }
 
 /** Reads the shared fields of item `itemIndex` and returns the API's form body, or throws naming the field. */
@@ -282,73 +341,8 @@ export function patientForm(
 	for (const [name, value] of Object.entries(additional)) {
 		const field = FIELD_BY_NAME.get(name);
 		if (!field || isEmpty(value)) continue;
-		const label = field.property.displayName;
-		switch (field.kind) {
-			case 'flag':
-				if (typeof value !== 'boolean') {
-					throw inputError(node, itemIndex, label, `expected true or false, got ${JSON.stringify(value)}`);
-				}
-				form[field.apiName] = value ? '1' : '0';
-				break;
-			case 'choice': {
-				const choice = choiceValue(field.choices ?? [], value);
-				if (!choice) {
-					throw inputError(
-						node,
-						itemIndex,
-						label,
-						`"${String(value)}" is not one of ${(field.choices ?? []).join(', ')}`,
-					);
-				}
-				form[field.apiName] = choice;
-				break;
-			}
-			case 'digits': {
-				const digits = String(value).replace(/[\s-]/g, '');
-				if (!/^\d+$/.test(digits)) throw inputError(node, itemIndex, label, 'must contain digits only');
-				form[field.apiName] = digits;
-				break;
-			}
-			case 'id': {
-				const id = Number(value);
-				// 0 is the field's "not set" default.
-				if (id === 0) break;
-				if (!Number.isSafeInteger(id) || id < 0) {
-					throw inputError(
-						node,
-						itemIndex,
-						label,
-						`must be a positive whole number, got ${JSON.stringify(value)}`,
-					);
-				}
-				form[field.apiName] = String(id);
-				break;
-			}
-			case 'url': {
-				let url: URL | undefined;
-				try {
-					url = new URL(String(value).trim());
-				} catch {
-					url = undefined;
-				}
-				if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-					throw inputError(node, itemIndex, label, 'must be an absolute http(s) URL');
-				}
-				form[field.apiName] = url.href;
-				break;
-			}
-			case 'email':
-				if (!/^[^\s@]+@[^\s@]+$/.test(String(value).trim())) {
-					throw inputError(node, itemIndex, label, `"${String(value)}" is not an email address`);
-				}
-				form[field.apiName] = String(value).trim();
-				break;
-			default:
-				if (typeof value === 'object') {
-					throw inputError(node, itemIndex, label, 'expected text, got an object');
-				}
-				form[field.apiName] = String(value);
-		}
+		form[field.apiName] = fieldValue(node, itemIndex, field, value) ?? '';
+		if (form[field.apiName] === '') delete form[field.apiName];
 	}
 
 	const notifyUrl = notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
@@ -359,7 +353,7 @@ export function patientForm(
 		throw inputError(node, itemIndex, 'Patient Date of Birth', dob.problem, 'Use DD/MM/YYYY or YYYY-MM-DD.');
 	form.patient_dob = dob.value;
 
-	const formType = String(this.getNodeParameter('formType', itemIndex, '') ?? '').trim();
+	const formType = textParameter.call(this, 'formType', itemIndex, 'Form Type');
 	if (formType !== '') {
 		form.form_type = formType;
 	} else if (!(options.formTypeOptionalForSE && form.system_type === 'SE')) {

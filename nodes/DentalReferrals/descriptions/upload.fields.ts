@@ -3,6 +3,7 @@ import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { UploadFile } from '../../shared/transport';
 import { toApiDate } from '../helpers/dates';
 import { inputError } from '../helpers/input-error';
+import { textParameter } from '../helpers/parameters';
 
 /** The seed's supported Upload-Content-Type values. */
 export const SUPPORTED_MIME_TYPES = [
@@ -101,13 +102,14 @@ function supportedMimeType(binary: IBinaryData): string | undefined {
  */
 export function planUploads(this: IExecuteFunctions, itemIndex: number): PlannedUpload[] {
 	const node = this.getNode();
-	const names = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '')
+	const names = textParameter
+		.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field', 'data')
 		.split(',')
 		.map((name) => name.trim())
 		.filter(Boolean);
 	if (names.length === 0) throw inputError(node, itemIndex, 'Input Binary Field', 'is required');
 
-	const kind = String(this.getNodeParameter('uploadKind', itemIndex, 'other'));
+	const kind = textParameter.call(this, 'uploadKind', itemIndex, 'Upload Kind', 'other');
 	if (kind !== 'radiograph' && kind !== 'other') {
 		throw inputError(node, itemIndex, 'Upload Kind', `"${kind}" is not one of radiograph, other`);
 	}

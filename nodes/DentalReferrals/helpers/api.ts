@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiCall } from '../../shared/transport';
 import { inputError } from './input-error';
+import { numberParameter } from './parameters';
 
 /** Node-wide request options, shown for every operation. */
 export const requestOptionsField: INodeProperties = {
@@ -23,18 +24,26 @@ export const requestOptionsField: INodeProperties = {
 	],
 };
 
+// Node's timers hold at most 2^31-1 ms; a larger timeout would fire at once.
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+
 export function requestTimeoutMs(this: IExecuteFunctions, itemIndex: number): number {
-	const seconds = this.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS / 1000) as unknown;
-	const value = Number(seconds);
-	if (!Number.isFinite(value) || value <= 0) {
+	const seconds = numberParameter.call(
+		this,
+		'options.timeout',
+		itemIndex,
+		'Timeout',
+		DEFAULT_TIMEOUT_MS / 1000,
+	);
+	if (seconds < 0.001 || seconds > MAX_TIMEOUT_SECONDS) {
 		throw inputError(
 			this.getNode(),
 			itemIndex,
 			'Timeout',
-			`must be a positive number of seconds, got ${JSON.stringify(seconds)}`,
+			`must be a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}, got ${seconds}`,
 		);
 	}
-	return value * 1000;
+	return seconds * 1000;
 }
 
 /** An API call from the action node, with the node's Timeout option applied. */

@@ -1,8 +1,15 @@
-import { NodeOperationError, type IN8nHttpFullResponse } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryData,
+	type IExecuteFunctions,
+	type IN8nHttpFullResponse,
+	type IPollFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { apiRoot } from './api-root';
 import type { ApiContext } from './context';
-import { httpFailure, type FailureContext } from './errors';
+import { httpFailure, networkFailure, type FailureContext } from './errors';
 import type { BinaryStream } from './multipart';
 import { DEFAULT_TIMEOUT_MS, interpretAnswer, send } from './request';
 
@@ -42,7 +49,7 @@ export async function checkDocumentUrl(
 	if (url.origin !== root.origin) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`${field} is on ${url.origin}, not on the credential's API origin ${root.origin}${where}`,
+			`${field}: is on ${url.origin}, not on the credential's API origin ${root.origin}${where}`,
 			{
 				itemIndex,
 				description:
@@ -72,13 +79,20 @@ async function readLimited(stream: BinaryStream): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8').slice(0, ERROR_BODY_LIMIT);
 }
 
-/** Opens a document (a referral's PDF) as a stream, with the credential's key. */
-export async function openDocument(
-	this: ApiContext,
+/** The contexts that can keep a document as binary data. */
+export type DocumentContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions;
+
+/**
+ * Streams a document (a referral's PDF) into n8n's binary store with the credential's key:
+ * memory does not grow with its size. A connection that breaks mid-body surfaces while the
+ * store reads the stream, and is reported like any other network failure.
+ */
+export async function storeDocument(
+	this: DocumentContext,
 	location: DocumentLocation,
 	itemIndex?: number,
 	timeoutMs = DEFAULT_TIMEOUT_MS,
-): Promise<BinaryStream> {
+): Promise<IBinaryData> {
 	const root = await apiRoot.call(this, itemIndex);
 	const failure: FailureContext = {
 		node: this.getNode(),
@@ -106,5 +120,9 @@ export async function openDocument(
 		interpretAnswer(response, await readLimited(body), failure);
 		throw httpFailure(failure, response.statusCode, undefined, false);
 	}
-	return body;
+	try {
+		return await this.helpers.prepareBinaryData(body, location.fileName, 'application/pdf');
+	} catch (error) {
+		throw networkFailure(failure, error, timeoutMs);
+	}
 }

@@ -1,6 +1,6 @@
 /** The one module that talks HTTP to the Dental Referrals API: base URL, auth, errors, streaming. */
 export { apiRoot, apiRootFromCredential, type ApiRoot } from './api-root';
 export type { ApiContext } from './context';
-export { checkDocumentUrl, openDocument, type DocumentLocation } from './documents';
+export { checkDocumentUrl, storeDocument, type DocumentContext, type DocumentLocation } from './documents';
 export type { BinaryStream, UploadFile } from './multipart';
 export { apiRequest, DEFAULT_TIMEOUT_MS, type ApiCall } from './request';

@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { checkDocumentUrl, openDocument } from '../../../shared/transport';
+import { checkDocumentUrl, storeDocument } from '../../../shared/transport';
 import { requestTimeoutMs } from '../../helpers/api';
 import { inputError } from '../../helpers/input-error';
 import type { SendRequest } from '../operation';
+import { textParameter } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['download'] } },
@@ -32,18 +33,27 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const property = textParameter.call(
+		this,
+		'binaryPropertyName',
+		itemIndex,
+		'Put Output File in Field',
+		'data',
+	);
 	if (property === '') throw inputError(this.getNode(), itemIndex, 'Put Output File in Field', 'is required');
 	const location = await checkDocumentUrl.call(
 		this,
-		this.getNodeParameter('documentUrl', itemIndex, ''),
+		textParameter.call(this, 'documentUrl', itemIndex, 'Document URL'),
 		'Document URL',
 		itemIndex,
 	);
 	return async () => {
-		const stream = await openDocument.call(this, location, itemIndex, requestTimeoutMs.call(this, itemIndex));
-		// Streamed into n8n's binary store: memory does not grow with the PDF's size.
-		const binary = await this.helpers.prepareBinaryData(stream, location.fileName, 'application/pdf');
+		const binary = await storeDocument.call(
+			this,
+			location,
+			itemIndex,
+			requestTimeoutMs.call(this, itemIndex),
+		);
 		const input = this.getInputData()[itemIndex];
 		return [{ json: input.json, binary: { ...input.binary, [property]: binary } }];
 	};

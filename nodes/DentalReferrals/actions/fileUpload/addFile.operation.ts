@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { planUploads, uploadFields } from '../../descriptions/upload.fields';
-import { inputError } from '../../helpers/input-error';
+import { wholeNumberParameter } from '../../helpers/parameters';
 import { jsonItems, type SendRequest } from '../operation';
 import { sendFiles } from './send-files';
 
@@ -22,16 +22,11 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
-	const raw = this.getNodeParameter('fileuploadId', itemIndex, 0) as unknown;
-	const fileuploadId = Number(raw);
-	if (!Number.isSafeInteger(fileuploadId) || fileuploadId <= 0) {
-		throw inputError(
-			this.getNode(),
-			itemIndex,
-			'File Upload ID',
-			`must be a positive whole number, got ${JSON.stringify(raw)}`,
-		);
-	}
+	const fileuploadId = wholeNumberParameter.call(this, 'fileuploadId', itemIndex, 'File Upload ID', {
+		min: 1,
+		max: Number.MAX_SAFE_INTEGER,
+		fallback: 0,
+	});
 	const uploads = planUploads.call(this, itemIndex);
 	return async () => {
 		const files = await sendFiles.call(this, itemIndex, fileuploadId, uploads);

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { nodeApiRequest } from '../../helpers/api';
-import { inputError } from '../../helpers/input-error';
 import { jsonItems, type SendRequest } from '../operation';
+import { urnParameter } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: ['get'] } },
@@ -20,8 +20,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
-	const urn = String(this.getNodeParameter('urn', itemIndex, '') ?? '').trim();
-	if (urn === '') throw inputError(this.getNode(), itemIndex, 'URN', 'is required');
+	const urn = urnParameter.call(this, itemIndex);
 	return async () => {
 		const answer = await nodeApiRequest.call(this, {
 			method: 'GET',

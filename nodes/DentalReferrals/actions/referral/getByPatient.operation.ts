@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { listCount, listFields, listReferrals } from '../../descriptions/list.fields';
 import { inputError } from '../../helpers/input-error';
 import type { SendRequest } from '../operation';
+import { PTGUID_PATTERN, textParameter } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: ['getByPatient'] } },
@@ -21,8 +22,16 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
-	const ptguid = String(this.getNodeParameter('ptguid', itemIndex, '') ?? '').trim();
+	const ptguid = textParameter.call(this, 'ptguid', itemIndex, 'PTGUID');
 	if (ptguid === '') throw inputError(this.getNode(), itemIndex, 'PTGUID', 'is required');
+	if (!PTGUID_PATTERN.test(ptguid)) {
+		throw inputError(
+			this.getNode(),
+			itemIndex,
+			'PTGUID',
+			'is not a PTGUID (Base64 text from Prepare Form or Save Draft)',
+		);
+	}
 	const count = listCount.call(this, itemIndex);
 	return async () =>
 		await listReferrals.call(this, {

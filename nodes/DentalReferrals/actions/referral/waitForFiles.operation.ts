@@ -10,6 +10,7 @@ import {
 
 import { fetchNotifiedPdfs, readNotification, refuse } from '../../../shared/webhook-answers';
 import { inputError } from '../../helpers/input-error';
+import { numberParameter, textParameter, urnParameter } from '../../helpers/parameters';
 import type { SendRequest } from '../operation';
 
 /**
@@ -39,6 +40,7 @@ export const waitWebhooks: IWebhookDescription[] = [
 export const OPERATION = 'waitForFiles';
 
 const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+const MAX_WAIT_MS = 3650 * UNIT_MS.days;
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: [OPERATION] } },
@@ -100,16 +102,18 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			'n8n gives an execution one resume URL. Process referrals one at a time (Loop Over Items with batch size 1) or use the Dental Referrals Trigger.',
 		);
 	}
-	const urn = String(this.getNodeParameter('urn', itemIndex, '') ?? '').trim();
-	if (urn === '') throw inputError(node, itemIndex, 'URN', 'is required');
-	const amount = Number(this.getNodeParameter('waitLimit', itemIndex, 7));
-	const unit = String(this.getNodeParameter('waitLimitUnit', itemIndex, 'days'));
-	if (!Number.isFinite(amount) || amount <= 0 || !UNIT_MS[unit]) {
+	const urn = urnParameter.call(this, itemIndex);
+	const amount = numberParameter.call(this, 'waitLimit', itemIndex, 'Wait Limit', 7);
+	const unit = textParameter.call(this, 'waitLimitUnit', itemIndex, 'Wait Limit Unit', 'days');
+	if (!UNIT_MS[unit])
+		throw inputError(node, itemIndex, 'Wait Limit Unit', `"${unit}" is not one of minutes, hours, days`);
+	const limitMs = amount * UNIT_MS[unit];
+	if (limitMs <= 0 || limitMs > MAX_WAIT_MS) {
 		throw inputError(
 			node,
 			itemIndex,
 			'Wait Limit',
-			`must be a positive number of minutes, hours or days, got ${amount} ${unit}`,
+			`must be more than 0 and at most 3650 days, got ${amount} ${unit}`,
 		);
 	}
 
@@ -117,8 +121,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		const outcomeOnTimeout = { json: { urn, files: [], timedOut: true }, pairedItem: { item: itemIndex } };
 		// What n8n passes on if the limit passes first (the node then runs disabled).
 		this.getExecuteData().data.main[0] = [outcomeOnTimeout];
-		await this.putExecutionToWait(new Date(Date.now() + amount * UNIT_MS[unit]));
-		return [{ json: { urn, waitingUntil: new Date(Date.now() + amount * UNIT_MS[unit]).toISOString() } }];
+		const waitTill = new Date(Date.now() + limitMs);
+		await this.putExecutionToWait(waitTill);
+		return [{ json: { urn, waitingUntil: waitTill.toISOString() } }];
 	};
 }
 

@@ -1,0 +1,99 @@
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+
+import { URN_PATTERN } from '../../shared/notification';
+import { inputError } from './input-error';
+
+/**
+ * Parameters often come from expressions, so they can hold any JSON value. These readers
+ * accept only what the field means and refuse the rest naming the field and the item —
+ * never coercing (true is not 1, [5] is not 5) and never calling String()/Number() on an
+ * object, which throws for data such as {"toString": "x"}.
+ */
+
+export function kindOf(value: unknown): string {
+	if (value === undefined || value === null) return 'nothing';
+	if (Array.isArray(value)) return 'an array';
+	if (value instanceof Date) return 'a date';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'boolean') return 'a boolean';
+	if (typeof value === 'number') return 'a number';
+	return 'text';
+}
+
+/** A value as an error message shows it: text quoted (cut at 40 characters), anything else by kind. */
+export function describeValue(value: unknown): string {
+	return typeof value === 'string' ? `"${value.slice(0, 40)}"` : kindOf(value);
+}
+
+export function toNumber(node: INode, itemIndex: number, field: string, value: unknown): number {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()))) {
+		return Number(value.trim());
+	}
+	throw inputError(node, itemIndex, field, `expected a number, got ${describeValue(value)}`);
+}
+
+export function toText(node: INode, itemIndex: number, field: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw inputError(node, itemIndex, field, `expected text, got ${kindOf(value)}`);
+}
+
+export function numberParameter(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	fallback: number,
+): number {
+	return toNumber(this.getNode(), itemIndex, field, this.getNodeParameter(name, itemIndex, fallback));
+}
+
+/** A text parameter, trimmed. */
+export function textParameter(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	fallback = '',
+): string {
+	return toText(this.getNode(), itemIndex, field, this.getNodeParameter(name, itemIndex, fallback)).trim();
+}
+
+/** A whole number within bounds, e.g. Limit or File Upload ID. */
+export function wholeNumberParameter(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	bounds: { min: number; max: number; fallback: number },
+): number {
+	const value = numberParameter.call(this, name, itemIndex, field, bounds.fallback);
+	if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
+		const range =
+			bounds.max === Number.MAX_SAFE_INTEGER
+				? `a whole number of at least ${bounds.min}`
+				: `a whole number from ${bounds.min} to ${bounds.max}`;
+		throw inputError(this.getNode(), itemIndex, field, `must be ${range}, got ${value}`);
+	}
+	return value;
+}
+
+// A PTGUID is Base64 of the API key and the patient identifier.
+export const PTGUID_PATTERN = /^[A-Za-z0-9+/=_-]{1,512}$/;
+
+/** The URN parameter of item `itemIndex`, required and shaped like a URN. */
+export function urnParameter(this: IExecuteFunctions, itemIndex: number): string {
+	const urn = textParameter.call(this, 'urn', itemIndex, 'URN');
+	if (urn === '') throw inputError(this.getNode(), itemIndex, 'URN', 'is required');
+	if (!URN_PATTERN.test(urn)) {
+		throw inputError(
+			this.getNode(),
+			itemIndex,
+			'URN',
+			`"${urn.slice(0, 40)}" is not a referral URN such as TST0000001`,
+		);
+	}
+	return urn;
+}
