@@ -156,4 +156,42 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 			'03/02/2001',
 		]);
 	});
+
+	it('Parallel Requests: items overlap on the wire, output stays in input order', async () => {
+		// Every reply is held back 300 ms: with 4 in flight, the first 4 arrive before any answer.
+		sandbox().addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs: 300, times: Infinity });
+		const names = Array.from({ length: 8 }, (_, index) => `Patient${index}`);
+		const run = await runNode(
+			sandbox(),
+			{
+				resource: 'form',
+				operation: 'prepare',
+				formType: sandbox().practices[0].forms[0],
+				patientDob: '01/01/2000',
+				additionalFields: { patientIdentifier: '={{ $json.name }}' },
+				options: { parallelRequests: 4 },
+			},
+			{ items: names.map((name) => ({ name })) },
+		);
+		expect(run.error).toBeUndefined();
+		const key = sandbox().practices[0].apiKey;
+		expect(run.items.map((item) => Buffer.from(String(item.json.ptguid), 'base64').toString())).toEqual(
+			names.map((name) => `${key}${name}`),
+		);
+		expect(run.items.map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
+		const arrivals = apiRequests(sandbox(), 'prepare_form').map((request) => request.at);
+		expect(arrivals[3] - arrivals[0]).toBeLessThan(300);
+	});
+
+	it('Parallel Requests out of range is refused before any request', async () => {
+		const run = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'getTypes',
+			options: { parallelRequests: 11 },
+		});
+		expect(run.error?.message).toBe(
+			'Parallel Requests: must be a whole number from 1 to 10, got 11 (item index 0)',
+		);
+		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
 });

@@ -11,6 +11,7 @@ import * as fileUpload from './fileUpload';
 import * as form from './form';
 import type { Operation, SendRequest } from './operation';
 import * as referral from './referral';
+import { parallelRequests } from '../helpers/api';
 
 const resources: Record<string, Record<string, Operation>> = {
 	form: form.operations,
@@ -40,13 +41,15 @@ function errorItem(error: Failure, itemIndex: number): INodeExecutionData {
 
 /**
  * Runs the chosen operation for every input item, in two passes: first every item's input
- * is read and checked (no request yet), then the requests are sent in item order. So bad
+ * is read and checked (no request yet), then the requests are sent (one at a time, or up to
+ * Options → Parallel Requests at once), the output in item order. So bad
  * input stops the node before anything reaches the API, unless Continue On Fail is set, in
  * which case that item becomes an error item and the others still run.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	if (items.length === 0) return [output];
 	const planned: Array<SendRequest | Failure> = [];
 
 	for (let i = 0; i < items.length; i++) {
@@ -69,19 +72,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	for (let i = 0; i < items.length; i++) {
-		const plan = planned[i];
-		if (typeof plan !== 'function') {
-			output.push(errorItem(plan, i));
-			continue;
+	// Send: up to Parallel Requests at a time; results are kept in input order.
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let next = 0;
+	let stop: Failure | undefined;
+	const sendNext = async (): Promise<void> => {
+		while (next < items.length && !stop) {
+			const i = next++;
+			const plan = planned[i];
+			if (typeof plan !== 'function') {
+				results[i] = [errorItem(plan, i)];
+				continue;
+			}
+			try {
+				results[i] = (await plan()).map((item) => ({ ...item, pairedItem: { item: i } }));
+			} catch (error) {
+				const failure = asNodeError.call(this, error, i);
+				if (this.continueOnFail()) results[i] = [errorItem(failure, i)];
+				else stop ??= failure;
+			}
 		}
-		try {
-			for (const item of await plan()) output.push({ ...item, pairedItem: { item: i } });
-		} catch (error) {
-			const failure = asNodeError.call(this, error, i);
-			if (!this.continueOnFail()) throw failure;
-			output.push(errorItem(failure, i));
-		}
-	}
+	};
+	const workers = Math.min(parallelRequests.call(this), items.length);
+	await Promise.all(Array.from({ length: workers }, sendNext));
+	if (stop) throw stop;
+	for (const itemOutput of results) output.push(...itemOutput);
 	return [output];
 }

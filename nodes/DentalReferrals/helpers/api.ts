@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiCall } from '../../shared/transport';
 import { inputError } from './input-error';
-import { numberParameter } from './parameters';
+import { numberParameter, wholeNumberParameter } from './parameters';
 
 /** Node-wide request options, shown for every operation. */
 export const requestOptionsField: INodeProperties = {
@@ -12,6 +12,15 @@ export const requestOptionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 1,
+			description:
+				'How many items are sent to the API at the same time. Output keeps the input order. Raise it for large batches; 1 sends one item after another.',
+		},
 		{
 			displayName: 'Timeout',
 			name: 'timeout',
@@ -52,4 +61,15 @@ export async function nodeApiRequest(
 	call: ApiCall & { itemIndex: number },
 ): Promise<IDataObject> {
 	return await apiRequest.call(this, { timeoutMs: requestTimeoutMs.call(this, call.itemIndex), ...call });
+}
+
+export const MAX_PARALLEL_REQUESTS = 10;
+
+/** Options → Parallel Requests, for the whole node run (read from the first item). */
+export function parallelRequests(this: IExecuteFunctions): number {
+	return wholeNumberParameter.call(this, 'options.parallelRequests', 0, 'Parallel Requests', {
+		min: 1,
+		max: MAX_PARALLEL_REQUESTS,
+		fallback: 1,
+	});
 }

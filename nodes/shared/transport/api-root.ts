@@ -1,4 +1,4 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type INode } from 'n8n-workflow';
 
 import { API_ROOTS, CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
 import type { ApiContext } from './context';
@@ -32,7 +32,27 @@ export function apiRootFromCredential(node: INode, credential: Record<string, un
 	return { baseUrl, origin: url.origin, host: url.host };
 }
 
+export interface ApiCredential {
+	root: ApiRoot;
+	data: ICredentialDataDecryptedObject;
+}
+
+// One read (and decryption) of the credential per node run, shared by all its items and
+// handed to n8n's request helper, which would otherwise read it again for every request.
+const credentials = new WeakMap<object, Promise<ApiCredential>>();
+
+export async function apiCredential(this: ApiContext, itemIndex?: number): Promise<ApiCredential> {
+	let credential = credentials.get(this);
+	if (!credential) {
+		credential = this.getCredentials(CREDENTIAL_TYPE, itemIndex).then((data) => ({
+			root: apiRootFromCredential(this.getNode(), data),
+			data,
+		}));
+		credentials.set(this, credential);
+	}
+	return await credential;
+}
+
 export async function apiRoot(this: ApiContext, itemIndex?: number): Promise<ApiRoot> {
-	const credential = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	return apiRootFromCredential(this.getNode(), credential);
+	return (await apiCredential.call(this, itemIndex)).root;
 }

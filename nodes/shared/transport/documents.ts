@@ -7,7 +7,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { apiRoot } from './api-root';
+import { apiCredential, apiRoot } from './api-root';
 import type { ApiContext } from './context';
 import { httpFailure, networkFailure, type FailureContext } from './errors';
 import type { BinaryStream } from './multipart';
@@ -93,7 +93,8 @@ export async function storeDocument(
 	itemIndex?: number,
 	timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<IBinaryData> {
-	const root = await apiRoot.call(this, itemIndex);
+	const credential = await apiCredential.call(this, itemIndex);
+	const { root } = credential;
 	const failure: FailureContext = {
 		node: this.getNode(),
 		host: root.host,
@@ -102,7 +103,7 @@ export async function storeDocument(
 	};
 	const response: IN8nHttpFullResponse = await send.call(
 		this,
-		root,
+		credential,
 		{
 			method: 'GET',
 			url: location.url,

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
-import { apiRoot, type ApiRoot } from './api-root';
+import { apiCredential, type ApiCredential } from './api-root';
 import type { ApiContext } from './context';
 import { httpFailure, networkFailure, type FailureContext } from './errors';
 import { multipartBody, type UploadFile } from './multipart';
@@ -31,21 +31,28 @@ export interface ApiCall {
  */
 export async function send(
 	this: ApiContext,
-	root: ApiRoot,
+	credential: ApiCredential,
 	options: IHttpRequestOptions,
 	failure: FailureContext,
 	timeoutMs: number,
 ): Promise<IN8nHttpFullResponse> {
+	const { root, data } = credential;
+	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data };
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			...options,
-			timeout: timeoutMs,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			sendCredentialsOnCrossOriginRedirect: false,
-			allowedDomains: new URL(root.origin).hostname,
-		})) as IN8nHttpFullResponse;
+		return (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			{
+				...options,
+				timeout: timeoutMs,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				sendCredentialsOnCrossOriginRedirect: false,
+				allowedDomains: new URL(root.origin).hostname,
+			},
+			{ credentialsDecrypted },
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw networkFailure(failure, error, timeoutMs);
 	}
@@ -87,7 +94,8 @@ export function interpretAnswer(
 
 /** Calls an API method and returns its JSON answer; every failure is a NodeApiError. */
 export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IDataObject> {
-	const root = await apiRoot.call(this, call.itemIndex);
+	const credential = await apiCredential.call(this, call.itemIndex);
+	const { root } = credential;
 	const failure: FailureContext = {
 		node: this.getNode(),
 		host: root.host,
@@ -111,6 +119,6 @@ export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IData
 		options.headers = { ...options.headers, ...multipart.headers };
 	}
 	const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	const response = await send.call(this, root, options, failure, timeoutMs);
+	const response = await send.call(this, credential, options, failure, timeoutMs);
 	return interpretAnswer(response, bodyText(response.body), failure) as IDataObject;
 }
