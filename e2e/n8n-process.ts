@@ -1,7 +1,8 @@
 /**
- * One `n8n start` server under Node 24 on 127.0.0.1: own temp user folder, own HTTP and
- * task-broker ports, bounded readiness wait on /healthz/readiness, and a stop() that kills
- * the whole process group (the task runner included) and may be called any number of times.
+ * One n8n process (`n8n start`, or queue mode's `n8n worker` / `n8n webhook`) under Node 24
+ * on 127.0.0.1: own temp user folder, own HTTP and task-broker ports, bounded readiness wait
+ * on /healthz/readiness, and a stop() that kills the whole process group (the task runner
+ * included) and may be called any number of times.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, promises as fs } from 'node:fs';
@@ -124,16 +125,26 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 	const baseUrl = `http://${LOOPBACK}:${port}`;
 
 	const command = options.command ?? 'start';
-	const env = options.toolchain.env({ ...n8nEnv(userFolder, port, brokerPort), ...workerEnv(command, port), ...options.env });
+	const env = options.toolchain.env({
+		...n8nEnv(userFolder, port, brokerPort),
+		...workerEnv(command, port),
+		...options.env,
+	});
 	const started = Date.now();
 	const what = command === 'start' ? 'n8n' : `n8n ${command}`;
-	log(`starting ${what} ${options.toolchain.n8nVersion} on ${baseUrl} (broker ${brokerPort}, user folder ${userFolder})`);
-	const child = spawn(options.toolchain.nodeBin, [options.toolchain.n8nEntry, command, ...(options.args ?? [])], {
-		cwd: userFolder,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
+	log(
+		`starting ${what} ${options.toolchain.n8nVersion} on ${baseUrl} (broker ${brokerPort}, user folder ${userFolder})`,
+	);
+	const child = spawn(
+		options.toolchain.nodeBin,
+		[options.toolchain.n8nEntry, command, ...(options.args ?? [])],
+		{
+			cwd: userFolder,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		},
+	);
 	if (child.pid === undefined) {
 		throw new Error(`could not start n8n (${options.toolchain.nodeBin} ${options.toolchain.n8nEntry})`);
 	}
@@ -227,7 +238,9 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 			await stop();
 			const cause = exitInfo.signal ? `signal ${exitInfo.signal}` : `exit code ${exitInfo.code}`;
 			const hint = /EADDRINUSE|already in use/i.test(tailText) ? ' (a port is already in use)' : '';
-			throw new Error(`${what} exited before it was ready (${cause})${hint}\n--- n8n log tail ---\n${tailText}`);
+			throw new Error(
+				`${what} exited before it was ready (${cause})${hint}\n--- n8n log tail ---\n${tailText}`,
+			);
 		}
 		if ((await fetchStatus(`${baseUrl}/healthz/readiness`, 2_000)) === 200) break;
 		if (Date.now() > deadline) {

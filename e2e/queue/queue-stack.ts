@@ -103,14 +103,18 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		// Started side by side; whichever started is stopped even if another failed.
 		const [sandbox, redis, postgres] = await step('sandbox + redis + postgres', async () => {
 			const [sandboxStart, redisStart, postgresStart] = await Promise.allSettled([
-				startSandbox({ host: LOOPBACK, webhookTimeScale: options.webhookTimeScale }) as Promise<SandboxHandle>,
+				startSandbox({
+					host: LOOPBACK,
+					webhookTimeScale: options.webhookTimeScale,
+				}) as Promise<SandboxHandle>,
 				startRedis(log),
 				startPostgres(log),
 			]);
 			if (sandboxStart.status === 'fulfilled') stoppers.push(() => sandboxStart.value.close());
 			if (redisStart.status === 'fulfilled') stoppers.push(redisStart.value.stop);
 			if (postgresStart.status === 'fulfilled') stoppers.push(postgresStart.value.stop);
-			for (const start of [sandboxStart, redisStart, postgresStart]) if (start.status === 'rejected') throw start.reason;
+			for (const start of [sandboxStart, redisStart, postgresStart])
+				if (start.status === 'rejected') throw start.reason;
 			return [
 				(sandboxStart as PromiseFulfilledResult<SandboxHandle>).value,
 				(redisStart as PromiseFulfilledResult<Service>).value,
@@ -134,8 +138,12 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		const packed = await step('npm pack', () => packPackage(toolchain, options.packageDir ?? REPO_ROOT, log));
 		stoppers.push(() => packed.cleanup());
 		const install = (folder: string) => installTarball(toolchain, folder, packed, log);
-		const [mainFolder, workerFolder, webhookFolder] = await Promise.all(['main', 'worker', 'webhook'].map(newFolder));
-		await step('install package ×3', () => Promise.all([mainFolder, workerFolder, webhookFolder].map(install)));
+		const [mainFolder, workerFolder, webhookFolder] = await Promise.all(
+			['main', 'worker', 'webhook'].map(newFolder),
+		);
+		await step('install package ×3', () =>
+			Promise.all([mainFolder, workerFolder, webhookFolder].map(install)),
+		);
 
 		const webhookPort = await freePort();
 		const webhookUrl = `http://${LOOPBACK}:${webhookPort}/`;
@@ -155,7 +163,12 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		stoppers.push(async () => {
 			await Promise.all(n8nProcesses.map((n8n) => n8n.stop()));
 		});
-		const startOne = async (command: N8nCommand, userFolder: string, env: NodeJS.ProcessEnv = {}, port?: number) => {
+		const startOne = async (
+			command: N8nCommand,
+			userFolder: string,
+			env: NodeJS.ProcessEnv = {},
+			port?: number,
+		) => {
 			const n8n = await startN8n({
 				toolchain,
 				command,

@@ -28,7 +28,13 @@ function webhookStart(path: string): WorkflowNode {
 	};
 }
 
-function dentalNode(context: QueueWorkflowContext, name: string, x: number, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode {
+function dentalNode(
+	context: QueueWorkflowContext,
+	name: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
 	return {
 		name,
 		type: `${context.packageName}.dentalReferrals`,
@@ -78,7 +84,7 @@ export function actionWorkflow(context: QueueWorkflowContext, path: string): Wor
 					operation: 'toBinary',
 					sourceProperty: 'body.letterBase64',
 					binaryPropertyName: 'letter',
-					options: { fileName: 'referral-letter.rtf', mimeType: 'application/rtf' },
+					options: { fileName: 'referral-letter.rtf', mimeType: 'text/rtf' },
 				},
 			},
 			dentalNode(context, ACTION.download, 440, {
@@ -98,7 +104,11 @@ export function actionWorkflow(context: QueueWorkflowContext, path: string): Wor
 				operation: 'prepare',
 				formType: context.formType,
 				patientDob: '1980-01-31',
-				additionalFields: { patientFirstName: 'Queue', patientLastName: 'Worker', fileuploadId: '={{ $json.fileupload_id }}' },
+				additionalFields: {
+					patientFirstName: 'Queue',
+					patientLastName: 'Worker',
+					fileuploadId: '={{ $json.fileupload_id }}',
+				},
 			}),
 		],
 		connections: chain(START, ACTION.letter, ACTION.download, ACTION.upload, ACTION.prepare),
@@ -113,13 +123,27 @@ export const TRIGGER = {
 } as const;
 
 /**
- * Two entry points in one workflow, as the README pairs them: Webhook → Prepare Form (files-ready
- * notification to this workflow's trigger), and Dental Referrals Trigger (Download Files) →
- * Upload Files of the PDFs it received (read back from the database on the worker).
+ * How Prepare Form learns where to send the files-ready notification: `trigger` = the URL the
+ * trigger published in the workflow's static data (the README's pairing); `url` = the URL
+ * passed in the Start call's body as `notifyUrl` (Additional Fields → Files Ready Webhook URL).
  */
-export function triggerWorkflow(context: QueueWorkflowContext, path: string): WorkflowDefinition {
+export type NotifyBy = 'trigger' | 'url';
+
+/**
+ * Two entry points in one workflow: Webhook → Prepare Form, and Dental Referrals Trigger
+ * (Download Files) → Upload Files of the PDFs it received (read back from the database on
+ * the worker).
+ */
+export function triggerWorkflow(
+	context: QueueWorkflowContext,
+	path: string,
+	notifyBy: NotifyBy,
+): WorkflowDefinition {
+	const additionalFields: Record<string, unknown> = { patientFirstName: 'Queue', patientLastName: 'Trigger' };
+	if (notifyBy === 'url')
+		additionalFields.filesReadyWebhookUrl = `={{ $('${START}').first().json.body.notifyUrl }}`;
 	return {
-		name: 'queue e2e: files-ready trigger',
+		name: `queue e2e: files-ready trigger (${notifyBy})`,
 		nodes: [
 			webhookStart(path),
 			dentalNode(context, TRIGGER.prepare, 220, {
@@ -127,8 +151,8 @@ export function triggerWorkflow(context: QueueWorkflowContext, path: string): Wo
 				operation: 'prepare',
 				formType: context.formType,
 				patientDob: '1975-06-15',
-				additionalFields: { patientFirstName: 'Queue', patientLastName: 'Trigger' },
-				filesReadyNotification: 'trigger',
+				additionalFields,
+				filesReadyNotification: notifyBy,
 			}),
 			{
 				name: TRIGGER.trigger,
@@ -137,10 +161,17 @@ export function triggerWorkflow(context: QueueWorkflowContext, path: string): Wo
 				position: [0, 220],
 				webhookId: randomUUID(),
 				parameters: { options: { downloadFiles: true } },
-				credentials: { [context.credential.type]: { id: context.credential.id, name: context.credential.name } },
+				credentials: {
+					[context.credential.type]: { id: context.credential.id, name: context.credential.name },
+				},
 			},
 			{
-				...dentalNode(context, TRIGGER.upload, 220, { resource: 'fileUpload', operation: 'upload', binaryPropertyName: EVERY_BINARY, uploadKind: 'other' }),
+				...dentalNode(context, TRIGGER.upload, 220, {
+					resource: 'fileUpload',
+					operation: 'upload',
+					binaryPropertyName: EVERY_BINARY,
+					uploadKind: 'other',
+				}),
 				position: [220, 220],
 			},
 		],
@@ -173,10 +204,22 @@ export function waitWorkflow(context: QueueWorkflowContext, path: string): Workf
 				context,
 				WAIT.wait,
 				440,
-				{ resource: 'referral', operation: 'waitForFiles', urn: '={{ $json.urn }}', waitLimit: 1, waitLimitUnit: 'hours', downloadFiles: true },
+				{
+					resource: 'referral',
+					operation: 'waitForFiles',
+					urn: '={{ $json.urn }}',
+					waitLimit: 1,
+					waitLimitUnit: 'hours',
+					downloadFiles: true,
+				},
 				{ webhookId: randomUUID() },
 			),
-			dentalNode(context, WAIT.upload, 660, { resource: 'fileUpload', operation: 'upload', binaryPropertyName: EVERY_BINARY, uploadKind: 'other' }),
+			dentalNode(context, WAIT.upload, 660, {
+				resource: 'fileUpload',
+				operation: 'upload',
+				binaryPropertyName: EVERY_BINARY,
+				uploadKind: 'other',
+			}),
 		],
 		connections: chain(START, WAIT.prepare, WAIT.wait, WAIT.upload),
 		settings: { executionOrder: 'v1' },
@@ -187,7 +230,10 @@ export function waitWorkflow(context: QueueWorkflowContext, path: string): Workf
 export function listFormsWorkflow(context: QueueWorkflowContext, path: string): WorkflowDefinition {
 	return {
 		name: 'queue e2e: list forms',
-		nodes: [webhookStart(path), dentalNode(context, 'List Available Forms', 220, { resource: 'form', operation: 'getTypes' })],
+		nodes: [
+			webhookStart(path),
+			dentalNode(context, 'List Available Forms', 220, { resource: 'form', operation: 'getTypes' }),
+		],
 		connections: chain(START, 'List Available Forms'),
 		settings: { executionOrder: 'v1' },
 	};

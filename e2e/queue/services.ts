@@ -108,12 +108,25 @@ function isRoot(): boolean {
  * `apt-get install -y <pkg>` (after `apt-get update` if the first try fails: fresh
  * containers have no package lists), as root or through `sudo -n`; otherwise a clear error.
  */
-export async function ensureDebianPackage(pkg: string, present: () => boolean, log: Log = defaultLog): Promise<void> {
+export async function ensureDebianPackage(
+	pkg: string,
+	present: () => boolean,
+	log: Log = defaultLog,
+): Promise<void> {
 	if (present()) return;
 	let prefix: string[];
 	if (isRoot()) prefix = [];
-	else if (await runCommand('sudo', ['-n', 'true'], { timeoutMs: 10_000 }).then(() => true, () => false)) prefix = ['sudo', '-n'];
-	else throw new Error(`${pkg} is not installed and this user cannot install it: run \`sudo apt-get install -y ${pkg}\` first`);
+	else if (
+		await runCommand('sudo', ['-n', 'true'], { timeoutMs: 10_000 }).then(
+			() => true,
+			() => false,
+		)
+	)
+		prefix = ['sudo', '-n'];
+	else
+		throw new Error(
+			`${pkg} is not installed and this user cannot install it: run \`sudo apt-get install -y ${pkg}\` first`,
+		);
 	const apt = (args: string[]) => {
 		const [command, ...rest] = [...prefix, 'apt-get', ...args];
 		return runCommand(command, rest, {
@@ -177,7 +190,22 @@ export async function startRedis(log: Log = defaultLog): Promise<Service> {
 		label: 'redis-server',
 		command: REDIS_SERVER,
 		// The options of the verified recipe; `--logfile ""` logs to stdout (kept in output()).
-		args: ['--bind', LOOPBACK, '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--logfile', '', '--daemonize', 'no'],
+		args: [
+			'--bind',
+			LOOPBACK,
+			'--port',
+			String(port),
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--logfile',
+			'',
+			'--daemonize',
+			'no',
+		],
 		cwd: dir,
 		log,
 	});
@@ -190,7 +218,9 @@ export async function startRedis(log: Log = defaultLog): Promise<Service> {
 		if ((await redisCommand(port, 'PING')) === '+PONG') break;
 		if (daemon.exited() || Date.now() > deadline) {
 			await stop();
-			throw new Error(`redis-server did not answer PING on ${LOOPBACK}:${port}\n--- redis log ---\n${daemon.output().slice(-3000)}`);
+			throw new Error(
+				`redis-server did not answer PING on ${LOOPBACK}:${port}\n--- redis log ---\n${daemon.output().slice(-3000)}`,
+			);
 		}
 		await sleep(100);
 	}
@@ -203,6 +233,8 @@ export interface Postgres extends Service {
 	user: string;
 	/** n8n's environment for this database. */
 	n8nEnv: NodeJS.ProcessEnv;
+	/** Runs one SQL statement with psql; rows as arrays of column texts. */
+	query(sql: string): Promise<string[][]>;
 }
 
 /** The newest /usr/lib/postgresql/<major>/bin holding initdb and postgres. */
@@ -210,7 +242,12 @@ function postgresBin(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
 	const majors = readdirSync(root)
-		.filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin', 'initdb')) && existsSync(join(root, name, 'bin', 'postgres')))
+		.filter(
+			(name) =>
+				/^\d+$/.test(name) &&
+				existsSync(join(root, name, 'bin', 'initdb')) &&
+				existsSync(join(root, name, 'bin', 'postgres')),
+		)
 		.sort((a, b) => Number(b) - Number(a));
 	return majors.length > 0 ? join(root, majors[0], 'bin') : undefined;
 }
@@ -226,8 +263,11 @@ export async function startPostgres(log: Log = defaultLog): Promise<Postgres> {
 	const dir = await fs.mkdtemp(join(tmpdir(), 'dr-e2e-pg-'));
 	const dataDir = join(dir, 'data');
 	const asOwner = (command: string, args: string[]): [string, string[]] =>
-		isRoot() ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]] : [command, args];
-	const started = Date.now();
+		isRoot()
+			? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]]
+			: [command, args];
+	const startedAt = Date.now();
+	let started = false;
 	let daemon: Daemon | undefined;
 	const stop = async () => {
 		await daemon?.stop(15_000).catch(() => undefined);
@@ -238,7 +278,16 @@ export async function startPostgres(log: Log = defaultLog): Promise<Postgres> {
 			await runCommand('chown', ['postgres:postgres', dir], { timeoutMs: 10_000 });
 			await fs.chmod(dir, 0o700);
 		}
-		const [initdb, initdbArgs] = asOwner(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+		const [initdb, initdbArgs] = asOwner(join(bin, 'initdb'), [
+			'-D',
+			dataDir,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--no-sync',
+		]);
 		await runCommand(initdb, initdbArgs, { cwd: dir, timeoutMs: MINUTE, label: 'initdb' });
 		const port = await freePort();
 		const [postgres, postgresArgs] = asOwner(join(bin, 'postgres'), [
@@ -257,31 +306,75 @@ export async function startPostgres(log: Log = defaultLog): Promise<Postgres> {
 			'-c',
 			'full_page_writes=off',
 		]);
-		daemon = startDaemon({ label: 'postgres', command: postgres, args: postgresArgs, cwd: dir, stopSignal: 'SIGINT', log });
+		daemon = startDaemon({
+			label: 'postgres',
+			command: postgres,
+			args: postgresArgs,
+			cwd: dir,
+			stopSignal: 'SIGINT',
+			log,
+		});
 		const psql = join(bin, 'psql');
 		const deadline = Date.now() + 30_000;
 		for (;;) {
-			const ready = await runCommand(psql, ['-h', LOOPBACK, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-Atc', 'select 1'], {
-				timeoutMs: 5_000,
-			}).then(
+			const ready = await runCommand(
+				psql,
+				['-h', LOOPBACK, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-Atc', 'select 1'],
+				{
+					timeoutMs: 5_000,
+				},
+			).then(
 				() => true,
 				() => false,
 			);
 			if (ready) break;
 			if (daemon.exited() || Date.now() > deadline) {
-				throw new Error(`postgres did not accept connections on ${LOOPBACK}:${port}\n--- postgres log ---\n${daemon.output().slice(-3000)}`);
+				throw new Error(
+					`postgres did not accept connections on ${LOOPBACK}:${port}\n--- postgres log ---\n${daemon.output().slice(-3000)}`,
+				);
 			}
 			await sleep(100);
 		}
 		const database = 'n8n';
-		await runCommand(psql, ['-h', LOOPBACK, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', `create database ${database}`], {
-			timeoutMs: 30_000,
-			label: 'create database',
-		});
+		await runCommand(
+			psql,
+			[
+				'-h',
+				LOOPBACK,
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				'postgres',
+				'-c',
+				`create database ${database}`,
+			],
+			{
+				timeoutMs: 30_000,
+				label: 'create database',
+			},
+		);
 		const { stdout } = await runCommand(join(bin, 'postgres'), ['--version'], { timeoutMs: 10_000 });
-		log(`${stdout.trim()} on ${LOOPBACK}:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		log(`${stdout.trim()} on ${LOOPBACK}:${port} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 		const running = daemon;
+		const query = async (sql: string): Promise<string[][]> => {
+			const { stdout } = await runCommand(
+				psql,
+				['-h', LOOPBACK, '-p', String(port), '-U', 'postgres', '-d', database, '-AtF', '\t', '-c', sql],
+				{
+					timeoutMs: 30_000,
+					label: 'psql',
+				},
+			);
+			return stdout
+				.split('\n')
+				.filter((line) => line !== '')
+				.map((line) => line.split('\t'));
+		};
+		started = true;
 		return {
+			query,
 			port,
 			database,
 			user: 'postgres',
@@ -296,8 +389,7 @@ export async function startPostgres(log: Log = defaultLog): Promise<Postgres> {
 				DB_POSTGRESDB_PASSWORD: 'unused-trust-auth',
 			},
 		};
-	} catch (error) {
-		await stop();
-		throw error;
+	} finally {
+		if (!started) await stop();
 	}
 }

@@ -10,22 +10,19 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credentials';
-import { registeredTrigger, registerTrigger, unregisterTrigger } from '../shared/trigger-registry';
 import { apiRequest } from '../shared/transport';
 import { fetchNotifiedPdfs, readNotification, refuse } from '../shared/webhook-answers';
 import { alreadyEmitted, rememberEmitted } from './duplicates';
-import { TOKEN_QUERY_PARAMETER, tokenMatches, webhookToken, withToken } from './webhook-token';
+import {
+	TOKEN_QUERY_PARAMETER,
+	TRIGGER_PATH_EXPRESSION,
+	tokenMatches,
+	triggerToken,
+} from '../shared/trigger-url';
 
-async function expectedToken(this: IHookFunctions | IWebhookFunctions): Promise<string> {
+async function expectedToken(this: IWebhookFunctions): Promise<string> {
 	const credential = await this.getCredentials(CREDENTIAL_TYPE);
-	return webhookToken(String(credential.apiKey ?? ''), this.getWorkflow().id, this.getNode());
-}
-
-/** The production URL the API should call, token included. */
-async function notificationUrl(this: IHookFunctions): Promise<string> {
-	const url = this.getNodeWebhookUrl('default') as string;
-	const requireToken = this.getNodeParameter('requireToken', true) as boolean;
-	return requireToken ? withToken(url, await expectedToken.call(this)) : url;
+	return triggerToken(String(credential.apiKey ?? ''), String(this.getWorkflow().id ?? ''));
 }
 
 /** Confirms the URN under the same key; undefined when it is known. */
@@ -69,13 +66,14 @@ export class DentalReferralsTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: 'files-ready',
+				path: TRIGGER_PATH_EXPRESSION,
+				isFullPath: true,
 			},
 		],
 		properties: [
 			{
 				displayName:
-					'In Prepare Form or Save Draft, set Files Ready Notification to "Dental Referrals Trigger of This Workflow": the API then calls this trigger once the referral is submitted and its PDFs exist. Activate the workflow to register the URL.',
+					'In Prepare Form or Save Draft of this workflow, set Files Ready Notification to "Dental Referrals Trigger of This Workflow" (same credential): the API then calls this trigger once the referral is submitted and its PDFs exist. Activate the workflow so that n8n listens.',
 				name: 'pairingNotice',
 				type: 'notice',
 				default: '',
@@ -126,29 +124,17 @@ export class DentalReferralsTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// The API has no webhook registration endpoint: its URL is sent per referral by Prepare
-			// Form / Save Draft. "Registering" publishes the production URL to those nodes (workflow
-			// static data) after proving that the credential's key works.
+			// The API has no webhook registration endpoint: Prepare Form / Save Draft send this
+			// trigger's URL with each referral. Activation only proves the credential's key, so a
+			// wrong key fails activation instead of every later notification.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getMode() === 'manual') return false;
-				const registered = registeredTrigger(this.getWorkflowStaticData('global'), this.getNode().id);
-				return registered?.url === (await notificationUrl.call(this));
+				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				await apiRequest.call(this, { method: 'GET', endpoint: 'available_forms' });
-				// Test URLs only listen while the editor waits for a test event; they are never published.
-				if (this.getMode() !== 'manual') {
-					registerTrigger(this.getWorkflowStaticData('global'), this.getNode().id, {
-						nodeName: this.getNode().name,
-						url: await notificationUrl.call(this),
-					});
-				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				if (this.getMode() !== 'manual') {
-					unregisterTrigger(this.getWorkflowStaticData('global'), this.getNode().id);
-				}
 				return true;
 			},
 		},

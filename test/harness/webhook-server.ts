@@ -141,7 +141,17 @@ export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWork
 		const node = workflow.getNode(nodeName) as INode;
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks?.[0] as IWebhookDescription;
-		const path = NodeHelpers.getNodeWebhookPath(workflow.id, node, String(description.path), false);
+		// As n8n's webhook helper does: path and isFullPath may be expressions on the node.
+		const resolve = (value: unknown) =>
+			typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', {})
+				: value;
+		const path = NodeHelpers.getNodeWebhookPath(
+			workflow.id,
+			node,
+			String(resolve(description.path)),
+			resolve(description.isFullPath) === true,
+		);
 		return { node, nodeType, description, path };
 	};
 	const webhookData = (

@@ -1,19 +1,22 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { registeredTriggers } from '../../nodes/shared/trigger-registry';
+import { triggerUrl } from '../../nodes/shared/trigger-url';
 import { PACKAGE, readBinary } from '../harness/run-workflow';
 import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
 import { activateWorkflow, type ActiveWorkflow } from '../harness/webhook-server';
 import type { Sandbox } from '../sandbox';
 
 const TRIGGER = 'Dental Referrals Trigger';
+const WORKFLOW_ID = 'wf-test';
+let sandboxKey: () => string;
 
-/** What the trigger published in the workflow's global static data. */
-const registrations = (workflow: ActiveWorkflow) =>
-	registeredTriggers((workflow.staticData.global ?? {}) as IDataObject);
+/** The trigger's production URL: n8n's webhook base, the workflow id and the key's token. */
+const registrations = (workflow: ActiveWorkflow) => [
+	{ url: triggerUrl(`${workflow.baseUrl}/webhook`, WORKFLOW_ID, sandboxKey()) },
+];
 
 function triggerNode(options: Record<string, unknown> = {}, parameters: Record<string, unknown> = {}) {
 	return {
@@ -42,6 +45,7 @@ async function post(url: string, body: string, contentType = 'application/json')
 
 describe('Dental Referrals Trigger, activated in n8n’s engine and called by the sandbox for real', () => {
 	const sandbox = useSandbox();
+	sandboxKey = () => sandbox().practices[0].apiKey;
 	let active: ActiveWorkflow | undefined;
 	afterEach(async () => {
 		await active?.deactivate();
@@ -66,14 +70,23 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		return { urn, files: submitted.files, run };
 	}
 
-	it('activation proves the key and publishes the production URL with its token', async () => {
+	it('activation proves the key; Prepare Form sends the URL derived from n8n’s webhook base, with the token', async () => {
 		const workflow = await activate();
 		expect(apiRequests(sandbox(), 'available_forms')).toHaveLength(1);
-		const [registration] = registrations(workflow);
-		expect(registration.nodeName).toBe(TRIGGER);
-		expect(registration.url).toMatch(
-			new RegExp(`^${workflow.baseUrl}/webhook/wh-[a-z0-9]+/files-ready\\?token=[0-9a-f]{40}$`),
+		await workflow.runManual();
+		expect(apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url).toMatch(
+			new RegExp(
+				`^${workflow.baseUrl}/webhook/dental-referrals/${WORKFLOW_ID}/files-ready\\?token=[0-9a-f]{40}$`,
+			),
 		);
+	});
+
+	it('another key gives another token: a URL made for one practice is refused with another key', async () => {
+		const workflow = await activate();
+		const foreignUrl = triggerUrl(`${workflow.baseUrl}/webhook`, WORKFLOW_ID, sandbox().practices[1].apiKey);
+		const answer = await post(foreignUrl, JSON.stringify({ urn: 'TST0000001', files: [] }));
+		expect(answer.status).toBe(401);
+		expect(workflow.executions).toHaveLength(0);
 	});
 
 	it('activation with a rejected key fails with the credential message, not the key', async () => {
@@ -232,24 +245,14 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		await workflow.waitForExecutions(2);
 	});
 
-	it('Require Secret Token off: the plain production URL is published and accepted', async () => {
+	it('Require Secret Token off: the plain production URL is accepted', async () => {
 		const workflow = await activate({}, { requireToken: false });
-		const { url } = registrations(workflow)[0];
-		expect(url).not.toContain('token=');
-		const { urn } = await prepareAndSubmit(workflow);
+		const plain = registrations(workflow)[0].url.replace(/\?.*/, '');
+		const answer = await post(plain, JSON.stringify({ urn: 'TST0000077', files: [] }));
+		expect(answer.status).toBe(200);
 		await workflow.waitForExecutions(1);
-		expect(workflow.executions[0].output(TRIGGER)[0].json.urn).toBe(urn);
-	});
-
-	it('deactivation withdraws the URL; Prepare Form then explains what to do', async () => {
-		const workflow = await activate();
-		await workflow.deactivate();
-		active = undefined;
-		expect(registrations(workflow)).toEqual([]);
-		const run = await workflow.runManual();
-		expect(run.error?.message).toBe(
-			'Files Ready Notification: no Dental Referrals Trigger of this workflow has a production URL yet (item index 0)',
-		);
-		expect(apiRequests(sandbox(), 'prepare_form')).toHaveLength(0);
+		const { urn } = await prepareAndSubmit(workflow);
+		await workflow.waitForExecutions(2);
+		expect(workflow.executions[1].output(TRIGGER)[0].json.urn).toBe(urn);
 	});
 });

@@ -20,7 +20,7 @@ export function patientFormOperation(options: {
 			[formTypeField(!options.formTypeOptionalForSE), ...patientFields],
 		),
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
-			const form = patientForm.call(this, itemIndex, options);
+			const form = await patientForm.call(this, itemIndex, options);
 			// The only entity these calls can miss is the file upload they attach.
 			const notFound = form.fileupload_id ? `File upload ${form.fileupload_id}` : undefined;
 			return async () =>

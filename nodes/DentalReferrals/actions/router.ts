@@ -11,7 +11,7 @@ import * as fileUpload from './fileUpload';
 import * as form from './form';
 import type { Operation, SendRequest } from './operation';
 import * as referral from './referral';
-import { parallelRequests } from '../helpers/api';
+import { parallelRequests, requestTimeoutMs } from '../helpers/api';
 
 const resources: Record<string, Record<string, Operation>> = {
 	form: form.operations,
@@ -64,6 +64,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					{ itemIndex: i },
 				);
 			}
+			// Node options are checked with the item's input too, before any request.
+			requestTimeoutMs.call(this, i);
 			planned.push(await operation.prepare.call(this, i));
 		} catch (error) {
 			const failure = asNodeError.call(this, error, i);

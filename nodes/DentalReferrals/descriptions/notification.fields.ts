@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { registeredTriggers } from '../../shared/trigger-registry';
+import { apiCredential } from '../../shared/transport';
+import { triggerUrl, webhookBaseFromResumeUrl } from '../../shared/trigger-url';
 import { OPERATION as WAIT_OPERATION } from '../actions/referral/waitForFiles.operation';
 import { inputError } from '../helpers/input-error';
 import { textParameter } from '../helpers/parameters';
@@ -20,7 +21,7 @@ export const notificationFields: INodeProperties[] = [
 				name: 'Dental Referrals Trigger of This Workflow',
 				value: 'trigger',
 				description:
-					"Send the production URL of this workflow's Dental Referrals Trigger (the workflow must have been activated)",
+					"Send the production URL of this workflow's Dental Referrals Trigger (same credential; the workflow must be active to receive it)",
 			},
 			{
 				name: 'Wait for PDFs in This Execution',
@@ -37,23 +38,14 @@ export const notificationFields: INodeProperties[] = [
 		default: 'url',
 		description: 'Where the API POSTs {"urn", "files"} once the referral is submitted and its PDFs exist',
 	},
-	{
-		displayName: 'Trigger Node Name',
-		name: 'filesReadyTriggerName',
-		type: 'string',
-		default: '',
-		placeholder: 'Dental Referrals Trigger',
-		description: 'Only needed when the workflow has more than one Dental Referrals Trigger',
-		displayOptions: { show: { filesReadyNotification: ['trigger'] } },
-	},
 ];
 
 /** The files_ready_webhook_url for item `itemIndex`, or undefined to leave the form's own value. */
-export function notificationUrl(
+export async function notificationUrl(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	pastedUrl: string | undefined,
-): string | undefined {
+): Promise<string | undefined> {
 	const target = textParameter.call(
 		this,
 		'filesReadyNotification',
@@ -76,28 +68,30 @@ export function notificationUrl(
 		);
 	}
 	if (target === 'wait') return resumeUrl.call(this, itemIndex);
-	const wanted = textParameter.call(this, 'filesReadyTriggerName', itemIndex, 'Trigger Node Name');
-	const triggers = registeredTriggers(this.getWorkflowStaticData('global'));
-	const candidates = wanted ? triggers.filter((trigger) => trigger.nodeName === wanted) : triggers;
-	if (candidates.length === 1) return candidates[0].url;
-	if (triggers.length === 0) {
+	return await triggerNotificationUrl.call(this, itemIndex);
+}
+
+/** The production URL of this workflow's Dental Referrals Trigger, token included. */
+async function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const node = this.getNode();
+	const field = 'Files Ready Notification';
+	const workflowId = this.getWorkflow().id;
+	if (!workflowId)
+		throw inputError(node, itemIndex, field, 'save the workflow first: the trigger URL contains its id');
+	const base = webhookBaseFromResumeUrl(
+		String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex)),
+	);
+	if (!base) {
 		throw inputError(
 			node,
 			itemIndex,
 			field,
-			'no Dental Referrals Trigger of this workflow has a production URL yet',
-			'Add a Dental Referrals Trigger to this workflow and activate the workflow once: n8n then registers its production URL, which this node sends.',
+			"cannot tell this n8n's webhook address (its webhook endpoints are renamed)",
+			"Paste the Dental Referrals Trigger's production URL into Additional Fields → Files Ready Webhook URL instead.",
 		);
 	}
-	const names = triggers.map((trigger) => `"${trigger.nodeName}"`).join(', ');
-	throw inputError(
-		node,
-		itemIndex,
-		wanted ? 'Trigger Node Name' : field,
-		wanted
-			? `no active Dental Referrals Trigger is named "${wanted}" (active: ${names})`
-			: `the workflow has several Dental Referrals Triggers (${names}); set Trigger Node Name`,
-	);
+	const { data } = await apiCredential.call(this, itemIndex);
+	return triggerUrl(base, workflowId, String(data.apiKey ?? ''));
 }
 
 /**

@@ -329,11 +329,11 @@ function fieldValue(node: INode, itemIndex: number, field: PatientField, value: 
 }
 
 /** Reads the shared fields of item `itemIndex` and returns the API's form body, or throws naming the field. */
-export function patientForm(
+export async function patientForm(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	options: { formTypeOptionalForSE: boolean },
-): Record<string, string> {
+): Promise<Record<string, string>> {
 	const node = this.getNode();
 	const form: Record<string, string> = {};
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -345,7 +345,7 @@ export function patientForm(
 		if (form[field.apiName] === '') delete form[field.apiName];
 	}
 
-	const notifyUrl = notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
+	const notifyUrl = await notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
 	if (notifyUrl) form.files_ready_webhook_url = notifyUrl;
 
 	const dob = toApiDate(this.getNodeParameter('patientDob', itemIndex, ''));

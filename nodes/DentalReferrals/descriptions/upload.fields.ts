@@ -73,7 +73,12 @@ export const uploadFields: INodeProperties[] = [
  * in Upload-Filename (the multipart part keeps the name as it is, in UTF-8).
  */
 function headerSafe(value: string): string {
-	return value.replace(/[^\x20-\x7e]/g, (char) => encodeURIComponent(char));
+	// A lone UTF-16 surrogate cannot be percent-encoded: it becomes U+FFFD first.
+	const wellFormed = value.replace(
+		/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+		'\uFFFD',
+	);
+	return wellFormed.replace(/[^\x20-\x7e]/gu, (char) => encodeURIComponent(char));
 }
 
 /** One file of an item, checked and ready to stream. */
@@ -86,10 +91,15 @@ export interface PlannedUpload {
 }
 
 function supportedMimeType(binary: IBinaryData): string | undefined {
-	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	// Binary metadata set by other nodes or code may be anything: only text counts.
+	const declared = (typeof binary.mimeType === 'string' ? binary.mimeType : '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	if (SUPPORTED_MIME_TYPES.includes(declared)) return declared;
 	if (declared === '' || declared === 'application/octet-stream') {
-		const extension = (binary.fileName ?? '').split('.').pop()?.toLowerCase() ?? '';
+		const extension =
+			(typeof binary.fileName === 'string' ? binary.fileName : '').split('.').pop()?.toLowerCase() ?? '';
 		return MIME_BY_EXTENSION[extension];
 	}
 	return undefined;
@@ -146,11 +156,15 @@ export function planUploads(this: IExecuteFunctions, itemIndex: number): Planned
 				node,
 				itemIndex,
 				'Input Binary Field',
-				`"${property}" has MIME type ${binary.mimeType || '(none)'}, which the API does not accept`,
+				`"${property}" has MIME type ${typeof binary.mimeType === 'string' && binary.mimeType ? binary.mimeType.slice(0, 80) : '(none)'}, which the API does not accept`,
 				`Supported: ${SUPPORTED_MIME_TYPES.join(', ')}`,
 			);
 		}
-		const fileName = binary.fileName || `${property}.${binary.fileExtension ?? 'bin'}`;
+		const extension = typeof binary.fileExtension === 'string' ? binary.fileExtension : 'bin';
+		const fileName =
+			typeof binary.fileName === 'string' && binary.fileName !== ''
+				? binary.fileName
+				: `${property}.${extension}`;
 		return {
 			property,
 			fileName,

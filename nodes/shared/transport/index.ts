@@ -1,5 +1,5 @@
 /** The one module that talks HTTP to the Dental Referrals API: base URL, auth, errors, streaming. */
-export { apiRoot, apiRootFromCredential, type ApiRoot } from './api-root';
+export { apiCredential, apiRoot, apiRootFromCredential, type ApiCredential, type ApiRoot } from './api-root';
 export type { ApiContext } from './context';
 export { checkDocumentUrl, storeDocument, type DocumentContext, type DocumentLocation } from './documents';
 export type { BinaryStream, UploadFile } from './multipart';

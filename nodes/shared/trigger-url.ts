@@ -1,0 +1,58 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+/**
+ * The Dental Referrals Trigger's production URL is derived from the workflow's id alone —
+ * `<n8n webhook base>/dental-referrals/<workflow id>/files-ready?token=<token>` — so that
+ * Prepare Form and Save Draft can compute it in any process that runs them (a queue-mode
+ * worker sees neither the trigger's webhook id nor fresh static data). One Dental Referrals
+ * Trigger per workflow: n8n refuses to activate two webhooks with the same path.
+ *
+ * The API signs nothing, so the URL carries a secret token: an HMAC-SHA256 of the workflow id
+ * keyed with the credential's API key. Both sides derive it without storing anything; it
+ * reveals nothing about the key and changes when the key does.
+ */
+export const TRIGGER_PATH_EXPRESSION = '={{ "dental-referrals/" + $workflow.id + "/files-ready" }}';
+export const TOKEN_QUERY_PARAMETER = 'token';
+
+export function triggerPath(workflowId: string): string {
+	return `dental-referrals/${workflowId}/files-ready`;
+}
+
+export function triggerToken(apiKey: string, workflowId: string): string {
+	return createHmac('sha256', apiKey)
+		.update(`dental-referrals-trigger/v2/${workflowId}`)
+		.digest('hex')
+		.slice(0, 40);
+}
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from timings. */
+export function tokenMatches(expected: string, given: unknown): boolean {
+	if (typeof given !== 'string') return false;
+	const a = Buffer.from(expected);
+	const b = Buffer.from(given);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * n8n's production webhook base (e.g. https://n8n.example.com/webhook), from this execution's
+ * resume URL (`<WEBHOOK_URL>webhook-waiting/<execution id>`): the one webhook URL an execution
+ * is told, on every process, WEBHOOK_URL honoured. Undefined when n8n's endpoints are renamed
+ * (N8N_ENDPOINT_WEBHOOK_WAIT), since the production endpoint cannot then be inferred.
+ */
+export function webhookBaseFromResumeUrl(resumeUrl: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(resumeUrl);
+	} catch {
+		return undefined;
+	}
+	const segments = url.pathname.split('/');
+	if (segments.length < 3 || segments[segments.length - 2] !== 'webhook-waiting') return undefined;
+	return `${url.origin}${segments.slice(0, -2).join('/')}/webhook`;
+}
+
+export function triggerUrl(webhookBase: string, workflowId: string, apiKey: string): string {
+	const url = new URL(`${webhookBase}/${triggerPath(workflowId)}`);
+	url.searchParams.set(TOKEN_QUERY_PARAMETER, triggerToken(apiKey, workflowId));
+	return url.href;
+}
