@@ -32,6 +32,8 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+const MAX_FILE_NAME_LENGTH = 255;
+
 /** Fields shared by Add File and Upload Files. */
 export const uploadFields: INodeProperties[] = [
 	{
@@ -165,6 +167,15 @@ export function planUploads(this: IExecuteFunctions, itemIndex: number): Planned
 			typeof binary.fileName === 'string' && binary.fileName !== ''
 				? binary.fileName
 				: `${property}.${extension}`;
+		// Upload-Filename is a header: servers refuse headers of many kilobytes (Node: 16 KiB in all).
+		if (fileName.length > MAX_FILE_NAME_LENGTH) {
+			throw inputError(
+				node,
+				itemIndex,
+				'Input Binary Field',
+				`the file name of "${property}" is longer than ${MAX_FILE_NAME_LENGTH} characters`,
+			);
+		}
 		return {
 			property,
 			fileName,

@@ -1,0 +1,100 @@
+/**
+ * Case 4 (real n8n): the Dental Referrals Trigger activated in the e2e stage's n8n; N
+ * notifications POSTed at once to its production URL; every one must become an execution.
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { Execution } from '../../e2e/n8n-api';
+import type { Stack } from '../../e2e/stack';
+import { triggerUrl } from '../../nodes/shared/trigger-url';
+import { PACKAGE } from '../../test/harness/run-workflow';
+import type { BenchConfig } from '../config';
+import { deliverAll, notificationFigures, urns } from '../notifications';
+import { check, type CaseResult } from '../results';
+
+const TRIGGER = 'Dental Referrals Trigger';
+const WAIT_MS = 180_000;
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Every execution of the workflow (public API, cursor pages of 250), bounded. */
+async function allExecutions(stack: Stack, workflowId: string): Promise<Execution[]> {
+	const executions: Execution[] = [];
+	let cursor: string | undefined;
+	for (let page = 0; page < 100; page++) {
+		const query = `workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`;
+		const answer = await stack.api.api<{ data: Execution[]; nextCursor?: string | null }>(
+			'GET',
+			`/executions?${query}`,
+		);
+		executions.push(...answer.data);
+		if (!answer.nextCursor) break;
+		cursor = answer.nextCursor;
+	}
+	return executions;
+}
+
+export async function n8nWebhookCase(result: CaseResult, config: BenchConfig, stack: Stack) {
+	const { api, credential } = stack;
+	const workflow = await api.createWorkflow({
+		name: 'bench: files-ready notifications',
+		nodes: [
+			{
+				name: TRIGGER,
+				type: `${PACKAGE}.dentalReferralsTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { options: {} },
+				webhookId: randomUUID(),
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	await api.activateWorkflow(workflow.id);
+	try {
+		// The trigger's production URL, as Prepare Form derives it (token included).
+		const url = triggerUrl(`${stack.n8n.baseUrl}/webhook`, workflow.id, stack.practiceKey);
+		const path = url.slice(url.indexOf('/webhook/') + '/webhook/'.length);
+		// Registration finishes after activate returns: a malformed probe answers 400 (no execution) once it is live.
+		await api.waitForWebhook(path, {
+			method: 'POST',
+			body: '[]',
+			headers: { 'content-type': 'application/json' },
+		});
+
+		const sent = urns(config.notifications, 'N8N');
+		const deliveries = await deliverAll(url, sent, stack.sandbox.origin);
+		const deadline = Date.now() + WAIT_MS;
+		let executions: Execution[] = [];
+		for (;;) {
+			executions = await allExecutions(stack, workflow.id);
+			const finished = executions.filter(
+				(execution) => !['new', 'running', 'waiting'].includes(execution.status),
+			);
+			if (finished.length >= sent.length || Date.now() > deadline) break;
+			await sleep(1000);
+		}
+		const emitted = executions.map((execution) => {
+			const item = execution.data?.resultData.runData[TRIGGER]?.[0]?.data?.main?.[0]?.[0]?.json as
+				| { urn?: string }
+				| undefined;
+			return String(item?.urn ?? '');
+		});
+		const figures = notificationFigures(deliveries, emitted);
+		Object.assign(result.figures, figures, {
+			executions_not_success: executions.filter((execution) => execution.status !== 'success').length,
+		});
+		result.checks.push(check('notifications lost', figures.lost, '<=', 0));
+		result.notes.push(
+			`Real n8n ${stack.toolchain.n8nVersion} (regular mode, SQLite), workflow activated through the public API; URL and token read from the static data the trigger published.`,
+			`${config.notifications} POSTs sent at once (one connection each) to /webhook/…; acknowledgement = time until n8n’s answer ended, measured by the sender.`,
+			'Executions counted through the public API (includeData) until all had finished or 180 s passed; every URN distinct; trigger options at their defaults.',
+		);
+	} finally {
+		await api.deactivateWorkflow(workflow.id).catch(() => undefined);
+	}
+}

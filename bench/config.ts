@@ -1,0 +1,53 @@
+/** What one bench run measures: the full run, or the short CI run that only proves every case still works. */
+export interface BenchConfig {
+	short: boolean;
+	/** Prepare Form items per round (in-process engine and real n8n). */
+	items: number;
+	rounds: number;
+	/** Items and rounds of the real-n8n comparison. */
+	n8nItems: number;
+	n8nRounds: number;
+	uploadSizesMb: number[];
+	downloadSizesMb: number[];
+	/** Measured operations per memory child (after one warm-up). */
+	memoryRepeats: number;
+	notifications: number;
+	/** Cold loads of the package per variant. */
+	loaderRounds: number;
+	/** Whether to start the real n8n: always (full run) or only if its toolchain is already installed. */
+	realN8n: 'always' | 'if-installed';
+}
+
+export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
+	const short = argv.includes('--short') || env.BENCH_SHORT === '1';
+	if (short) {
+		return {
+			short,
+			items: 100,
+			rounds: 2,
+			n8nItems: 100,
+			n8nRounds: 1,
+			uploadSizesMb: [5, 20],
+			downloadSizesMb: [10],
+			memoryRepeats: 1,
+			notifications: 20,
+			loaderRounds: 2,
+			realN8n: 'if-installed',
+		};
+	}
+	return {
+		short,
+		items: 1000,
+		rounds: 5,
+		n8nItems: 1000,
+		n8nRounds: 3,
+		uploadSizesMb: [50, 200, 500],
+		downloadSizesMb: [20, 100],
+		memoryRepeats: 2,
+		notifications: 200,
+		loaderRounds: 7,
+		realN8n: 'always',
+	};
+}
+
+export const MB = 1024 * 1024;

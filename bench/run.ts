@@ -1,0 +1,134 @@
+/**
+ * `npm run bench [-- --short]` (or BENCH_SHORT=1): every figure next to its baseline from
+ * the same run. The full run writes bench/results.json, results.md and memory.svg (they are
+ * committed); the short run writes them to bench/tmp/ (ignored) and exists so that CI keeps
+ * every measurement working. Exits non-zero when a measurement failed, never because a
+ * figure missed its target.
+ */
+import { USER_FOLDER } from './env';
+
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startStack, type Stack } from '../e2e/stack';
+import { cacheRoot, N8N_VERSION, NODE_MAJOR } from '../e2e/toolchain';
+import { memoryCase } from './cases/memory';
+import { n8nPrepareFormCase } from './cases/n8n-prepare-form';
+import { n8nWebhookCase } from './cases/n8n-webhook';
+import { packageCase } from './cases/package';
+import { prepareFormCase } from './cases/prepare-form';
+import { webhookHarnessCase } from './cases/webhook-harness';
+import { benchConfig, type BenchConfig } from './config';
+import { benchRun, writeReport } from './report';
+import { runCase, skipped, type CaseResult } from './results';
+import { startSandboxProcess } from './sandbox-process';
+
+const BENCH_DIR = join(__dirname, '..', '..', 'bench');
+
+function toolchainInstalled(): boolean {
+	const root = cacheRoot();
+	return (
+		existsSync(join(root, `n8n-${N8N_VERSION}`, '.complete.json')) &&
+		existsSync(join(root, `node-${NODE_MAJOR}.x`, '.complete.json'))
+	);
+}
+
+async function sandboxCases(config: BenchConfig): Promise<CaseResult[]> {
+	const results: CaseResult[] = [];
+	const sandbox = await startSandboxProcess();
+	try {
+		results.push(
+			await runCase(
+				'prepare-form',
+				`Prepare Form over ${config.items} items: node via n8n’s engine vs raw HTTP loop`,
+				(r) => prepareFormCase(r, config, sandbox),
+			),
+			await runCase(
+				'memory',
+				'Add File and Download PDF: peak RSS growth and throughput vs raw streaming',
+				(r) => memoryCase(r, config, sandbox),
+			),
+			await runCase(
+				'webhook-harness',
+				`Trigger, ${config.notifications} concurrent notifications (engine harness)`,
+				(r) => webhookHarnessCase(r, config, sandbox),
+			),
+		);
+	} finally {
+		await sandbox.stop();
+	}
+	return results;
+}
+
+async function realN8nCases(config: BenchConfig): Promise<CaseResult[]> {
+	const titles = {
+		form: `Prepare Form over ${config.n8nItems} items in real n8n: node vs n8n’s HTTP Request node`,
+		webhook: `Trigger in real n8n, ${config.notifications} concurrent notifications`,
+	};
+	if (config.realN8n === 'if-installed' && !toolchainInstalled()) {
+		const reason = `skipped: the e2e toolchain (Node ${NODE_MAJOR} + n8n ${N8N_VERSION}) is not installed in ${cacheRoot()}`;
+		return [skipped('n8n-prepare-form', titles.form, reason), skipped('n8n-webhook', titles.webhook, reason)];
+	}
+	let stack: Stack | undefined;
+	const results: CaseResult[] = [];
+	try {
+		const start = await runCase(
+			'n8n-stack',
+			'Start the e2e stack (sandbox + real n8n + this package)',
+			async (r) => {
+				stack = await startStack({ importExamples: false, log: (line) => console.log(`[e2e] ${line}`) });
+				r.notes.push('startStack() from e2e/stack.ts, reused as is.');
+			},
+		);
+		if (!stack) {
+			return [
+				start,
+				skipped('n8n-prepare-form', titles.form, 'the stack did not start'),
+				skipped('n8n-webhook', titles.webhook, 'the stack did not start'),
+			];
+		}
+		const ready = stack;
+		start.figures.start_s = Math.round(start.durationMs / 100) / 10;
+		results.push(
+			start,
+			await runCase('n8n-prepare-form', titles.form, (r) => n8nPrepareFormCase(r, config, ready)),
+			await runCase('n8n-webhook', titles.webhook, (r) => n8nWebhookCase(r, config, ready)),
+		);
+	} finally {
+		await stack?.stop();
+	}
+	return results;
+}
+
+async function main(): Promise<number> {
+	const config = benchConfig(process.argv.slice(2), process.env);
+	const startedAt = new Date();
+	console.log(`[bench] ${config.short ? 'short' : 'full'} run, Node ${process.version}`);
+	const cases: CaseResult[] = [];
+	try {
+		cases.push(...(await sandboxCases(config)));
+		cases.push(
+			await runCase('package', 'Package: packed size and load time in n8n-core’s loader', (r) =>
+				packageCase(r, config),
+			),
+		);
+		cases.push(...(await realN8nCases(config)));
+	} finally {
+		rmSync(USER_FOLDER, { recursive: true, force: true });
+	}
+	const run = benchRun(config, startedAt, cases);
+	const folder = config.short ? join(BENCH_DIR, 'tmp') : BENCH_DIR;
+	writeReport(run, folder);
+	console.log(`\n[bench] ${run.mode} run done in ${run.durationS} s; results in ${folder}/results.{json,md}`);
+	const failed = cases.filter((c) => c.status === 'failed');
+	for (const c of failed) console.error(`[bench] FAILED ${c.id}: ${c.error?.split('\n')[0]}`);
+	return failed.length ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		console.error(`[bench] ${error.stack ?? error.message}`);
+		process.exit(1);
+	},
+);
