@@ -75,9 +75,11 @@ describe('fuzz: operations with a body or a file (10 000 inputs each)', () => {
 			{ requiredKeys: ['d'] },
 		);
 
-	// UNFINISHED (skipped, see the report): the accepted side pairs requests by their form body,
-	// and some recorded prepare_form/save_draft requests have no parsed form ({}): not yet
-	// diagnosed (harness or sandbox recording), so the run stops at "belongs to no input".
+	// SKIPPED, a finding not yet diagnosed: with seed 0x6e7101, request #62 of workflow 0 reached
+	// the sandbox with patient_first_name "[object Object]": some generated object (fc.object)
+	// arrived in the node as that string, i.e. it was stringified before the node saw it (by the
+	// item fixture's JSON round trip or by n8n's expression engine). The node refuses objects,
+	// arrays and booleans it receives as such (test/node/draft.test.ts).
 	it.skip.each([
 		['form/prepare', 'form', 'prepare', 'prepare_form', 0x6e7101],
 		['draft/save', 'draft', 'save', 'save_draft', 0x6e7102],

@@ -208,7 +208,7 @@ export async function fuzzOperation<T>(sandbox: Sandbox, spec: FuzzSpec<T>): Pro
 		if (next !== own.length) {
 			const request = own[next];
 			throw new Error(
-				`${spec.label} (seed ${spec.seed}): request #${next} of workflow ${offset / CHUNK} (${request.method} ${request.path} ${JSON.stringify(request.query).slice(0, 200)}) belongs to no input that was accepted`,
+				`${spec.label} (seed ${spec.seed}): request #${next} of workflow ${offset / CHUNK} (${request.method} ${request.path} ${JSON.stringify(request.query).slice(0, 200)} ${JSON.stringify(request.form ?? {}).slice(0, 300)}) belongs to no input that was accepted`,
 			);
 		}
 		requestCount += own.length;
