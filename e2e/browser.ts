@@ -31,7 +31,10 @@ export const CHROMIUM_ARGS = [
 export interface Locator {
 	click(options?: { timeout?: number }): Promise<void>;
 	fill(value: string, options?: { timeout?: number }): Promise<void>;
-	waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
+	waitFor(options?: {
+		state?: 'attached' | 'detached' | 'visible' | 'hidden';
+		timeout?: number;
+	}): Promise<void>;
 	first(): Locator;
 	nth(index: number): Locator;
 	count(): Promise<number>;
@@ -46,7 +49,10 @@ export interface Locator {
 }
 
 export interface Page {
-	goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle'; timeout?: number }): Promise<unknown>;
+	goto(
+		url: string,
+		options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle'; timeout?: number },
+	): Promise<unknown>;
 	getByTestId(id: string): Locator;
 	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
 	getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
@@ -80,14 +86,22 @@ export interface BrowserContext {
 }
 
 export interface Browser {
-	newContext(options: { baseURL?: string; viewport?: { width: number; height: number } }): Promise<BrowserContext>;
+	newContext(options: {
+		baseURL?: string;
+		viewport?: { width: number; height: number };
+	}): Promise<BrowserContext>;
 	close(): Promise<void>;
 	version(): string;
 }
 
 interface PlaywrightCore {
 	chromium: {
-		launch(options: { executablePath: string; args: string[]; headless: boolean; timeout?: number }): Promise<Browser>;
+		launch(options: {
+			executablePath: string;
+			args: string[];
+			headless: boolean;
+			timeout?: number;
+		}): Promise<Browser>;
 	};
 	selectors: { setTestIdAttribute(name: string): void };
 }
@@ -114,11 +128,18 @@ export interface LaunchedBrowser {
 /** Launches Chromium with n8n's `data-test-id` selectors and a loopback-only context. */
 export async function launchBrowser(baseURL: string, log: Log = defaultLog): Promise<LaunchedBrowser> {
 	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(`${CHROMIUM_PATH} not found: install Debian's browser with \`apt-get update && apt-get install -y chromium\``);
+		throw new Error(
+			`${CHROMIUM_PATH} not found: install Debian's browser with \`apt-get update && apt-get install -y chromium\``,
+		);
 	}
 	const playwright = (await import(await resolvePlaywrightCore(log))) as PlaywrightCore;
 	playwright.selectors.setTestIdAttribute('data-test-id');
-	const browser = await playwright.chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+	const browser = await playwright.chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		headless: true,
+		timeout: 60_000,
+	});
 	let ready = false;
 	try {
 		const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
@@ -153,9 +174,19 @@ export async function launchBrowser(baseURL: string, log: Log = defaultLog): Pro
 }
 
 /** Logs the browser context in (sets n8n's auth cookie) through the REST login. */
-export async function loginBrowser(context: BrowserContext, baseURL: string, email: string, password: string): Promise<void> {
-	const response = await context.request.post(`${baseURL}/rest/login`, { data: { emailOrLdapLoginId: email, password }, timeout: 30_000 });
+export async function loginBrowser(
+	context: BrowserContext,
+	baseURL: string,
+	email: string,
+	password: string,
+): Promise<void> {
+	const response = await context.request.post(`${baseURL}/rest/login`, {
+		data: { emailOrLdapLoginId: email, password },
+		timeout: 30_000,
+	});
 	if (!response.ok()) {
-		throw new Error(`browser login failed: HTTP ${response.status()} ${(await response.text()).slice(0, 300)}`);
+		throw new Error(
+			`browser login failed: HTTP ${response.status()} ${(await response.text()).slice(0, 300)}`,
+		);
 	}
 }

@@ -62,3 +62,30 @@ export function onShutdown(stop: Stopper): () => void {
 	stoppers.add(stop);
 	return () => stoppers.delete(stop);
 }
+
+/**
+ * Things a stack started, stopped in reverse order exactly once (idempotent `stop`), even if
+ * one of them fails to stop; `stop` also runs if the process is interrupted.
+ */
+export function stopList(log: (line: string) => void): {
+	add(stopOne: () => Promise<void>): void;
+	stop(): Promise<void>;
+} {
+	const stoppers: Array<() => Promise<void>> = [];
+	let stopping: Promise<void> | undefined;
+	const stop = (): Promise<void> => {
+		stopping ??= (async () => {
+			for (const stopOne of stoppers.reverse()) {
+				try {
+					await stopOne();
+				} catch (error) {
+					log(`while stopping: ${(error as Error).message}`);
+				}
+			}
+		})();
+		return stopping;
+	};
+	const unregister = onShutdown(stop);
+	stoppers.push(async () => unregister());
+	return { add: (stopOne) => void stoppers.push(stopOne), stop };
+}

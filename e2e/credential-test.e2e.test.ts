@@ -15,13 +15,22 @@ describe('Dental Referrals API credential test inside n8n', () => {
 		const api = await connect(info);
 		const stored = await api.getCredential(info.credential.id);
 		expect(stored.data?.apiKey).not.toBe(info.practiceKey);
-		const result = await api.testCredential({ id: info.credential.id, name: info.credential.name, type: 'dentalReferralsApi', data: stored.data ?? {} });
+		const result = await api.testCredential({
+			id: info.credential.id,
+			name: info.credential.name,
+			type: 'dentalReferralsApi',
+			data: stored.data ?? {},
+		});
 		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
 	});
 
 	it('passes with the sandbox practice key', async () => {
 		const api = await connect(info);
-		const result = await api.testCredential({ id: '', type: 'dentalReferralsApi', data: data(info.practiceKey) });
+		const result = await api.testCredential({
+			id: '',
+			type: 'dentalReferralsApi',
+			data: data(info.practiceKey),
+		});
 		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
 	});
 
@@ -35,7 +44,12 @@ describe('Dental Referrals API credential test inside n8n', () => {
 
 	it('fails for the saved credential when the editor sends a changed, wrong key', async () => {
 		const api = await connect(info);
-		const result = await api.testCredential({ id: info.credential.id, name: info.credential.name, type: 'dentalReferralsApi', data: data(WRONG_KEY) });
+		const result = await api.testCredential({
+			id: info.credential.id,
+			name: info.credential.name,
+			type: 'dentalReferralsApi',
+			data: data(WRONG_KEY),
+		});
 		expect(result.status).toBe('Error');
 	});
 });

@@ -29,10 +29,19 @@ function operationsOf(node: NodeTypeDescription): Operation[] {
 	for (const property of node.properties) {
 		if (property.name !== 'operation') continue;
 		const show = (property.displayOptions as { show?: { resource?: string[] } } | undefined)?.show;
-		for (const option of (property.options ?? []) as Array<{ name: string; value: unknown; action?: string }>) {
+		for (const option of (property.options ?? []) as Array<{
+			name: string;
+			value: unknown;
+			action?: string;
+		}>) {
 			if (option.value === '__CUSTOM_API_CALL__') continue;
 			for (const resource of show?.resource ?? ['']) {
-				operations.push({ resource, value: String(option.value), name: option.name, label: option.action ?? option.name });
+				operations.push({
+					resource,
+					value: String(option.value),
+					name: option.name,
+					label: option.action ?? option.name,
+				});
 			}
 		}
 	}
@@ -48,8 +57,11 @@ describe('n8n editor shows the Dental Referrals node', () => {
 	beforeAll(async () => {
 		await fs.mkdir(ARTIFACTS, { recursive: true });
 		const api = await connect(info);
-		const node = (await api.getNodeTypes()).find((type) => type.name === `${info.packageName}.dentalReferrals`);
-		if (!node) throw new Error(`n8n does not know ${info.packageName}.dentalReferrals (see the node-types test)`);
+		const node = (await api.getNodeTypes()).find(
+			(type) => type.name === `${info.packageName}.dentalReferrals`,
+		);
+		if (!node)
+			throw new Error(`n8n does not know ${info.packageName}.dentalReferrals (see the node-types test)`);
 		operations = operationsOf(node);
 		browser = await launchBrowser(info.n8nUrl);
 		browser.page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -65,7 +77,9 @@ describe('n8n editor shows the Dental Referrals node', () => {
 			(error: Error) => error,
 		);
 		if (!failure) return;
-		await page.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+		await page
+			.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true })
+			.catch(() => undefined);
 		throw failure;
 	}
 
@@ -84,31 +98,47 @@ describe('n8n editor shows the Dental Referrals node', () => {
 			const addFirstStep = page.getByTestId('canvas-add-button');
 			if (await addFirstStep.isVisible()) await addFirstStep.click();
 			else await page.getByTestId('node-creator-plus-button').click();
-			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+			const search = page
+				.locator(
+					'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+				)
+				.first();
 			await search.fill('Dental Referrals');
 		});
 
 		await snapshotOnFailure(page, 'search-result', async () => {
 			// The search result is the node itself (the action rows appear only after it is opened).
-			const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^Dental Referrals$/ }).first();
+			const item = page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^Dental Referrals$/ })
+				.first();
 			await item.waitFor({ timeout: 30_000 });
 			await item.click();
 		});
 
 		// The contract's ten operations, each listed under its resource in the actions panel.
 		expect(operations.length).toBeGreaterThanOrEqual(10);
-		const prepare = operations.find((operation) => operation.resource === 'form' && operation.value === 'prepare');
+		const prepare = operations.find(
+			(operation) => operation.resource === 'form' && operation.value === 'prepare',
+		);
 		expect(prepare).toBeDefined();
 		let listed: string[] = [];
 		await snapshotOnFailure(page, 'actions', async () => {
-			const prepareItem = page.getByTestId('node-creator-item-name').filter({ hasText: prepare?.label ?? 'Prepare' }).first();
+			const prepareItem = page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: prepare?.label ?? 'Prepare' })
+				.first();
 			// With a trigger in the package, an empty canvas opens the panel on "Triggers" and
 			// leaves "Actions (n)" folded: unfold it.
 			const visible = await prepareItem.waitFor({ timeout: 5_000 }).then(
 				() => true,
 				() => false,
 			);
-			if (!visible) await page.getByText(/^Actions \(\d+\)$/).first().click();
+			if (!visible)
+				await page
+					.getByText(/^Actions \(\d+\)$/)
+					.first()
+					.click();
 			await prepareItem.waitFor({ timeout: 30_000 });
 			listed = (await page.getByTestId('node-creator-item-name').allInnerTexts()).map((text) => text.trim());
 			await page.screenshot({ path: join(ARTIFACTS, 'editor-node-actions.png') });
@@ -118,13 +148,25 @@ describe('n8n editor shows the Dental Referrals node', () => {
 		// Choosing an action adds the node and opens its parameters (NDV) with that operation
 		// selected and the one Dental Referrals API credential preselected.
 		await snapshotOnFailure(page, 'add-node', async () => {
-			await page.getByTestId('node-creator-item-name').filter({ hasText: prepare?.label ?? 'Prepare' }).first().click();
+			await page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: prepare?.label ?? 'Prepare' })
+				.first()
+				.click();
 			await page.getByTestId('ndv').first().waitFor({ timeout: 30_000 });
 		});
 		const ndv = page.getByTestId('ndv').first();
 		const ndvText = (await ndv.innerText()).replace(/\s+/g, ' ');
-		const credentialShown = await ndv.getByTestId('node-credentials-select').locator('input').first().inputValue();
-		const operationShown = await ndv.getByTestId('parameter-input-operation').locator('input').first().inputValue();
+		const credentialShown = await ndv
+			.getByTestId('node-credentials-select')
+			.locator('input')
+			.first()
+			.inputValue();
+		const operationShown = await ndv
+			.getByTestId('parameter-input-operation')
+			.locator('input')
+			.first()
+			.inputValue();
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-node-parameters.png') });
 		expect(ndvText).toContain('Credential');
 		expect(credentialShown).toBe(info.credential.name);
@@ -135,13 +177,18 @@ describe('n8n editor shows the Dental Referrals node', () => {
 			await page.getByTestId('canvas-node').first().waitFor({ timeout: 30_000 });
 		});
 		// n8n puts a manual trigger in front of the first action node of an empty workflow.
-		const canvasNodes = (await page.getByTestId('canvas-node').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+		const canvasNodes = (await page.getByTestId('canvas-node').allInnerTexts()).map((text) =>
+			text.replace(/\s+/g, ' ').trim(),
+		);
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-canvas.png') });
 		expect(canvasNodes).toHaveLength(2);
 		expect(canvasNodes.join(' | ')).toContain(prepare?.label ?? 'Prepare');
 
-		if (browser.blocked.length > 0) console.log(`[e2e] editor tried to reach (blocked): ${browser.blocked.join(', ')}`);
+		if (browser.blocked.length > 0)
+			console.log(`[e2e] editor tried to reach (blocked): ${browser.blocked.join(', ')}`);
 		expect(pageErrors).toEqual([]);
-		console.log(`[e2e] editor flow took ${((Date.now() - started) / 1000).toFixed(1)} s; actions listed: ${listed.join(', ')}`);
+		console.log(
+			`[e2e] editor flow took ${((Date.now() - started) / 1000).toFixed(1)} s; actions listed: ${listed.join(', ')}`,
+		);
 	});
 });

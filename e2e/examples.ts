@@ -33,17 +33,26 @@ export interface ExampleWorkflow {
 export function withCredential(nodes: WorkflowNode[], credential: CredentialRef): WorkflowNode[] {
 	return nodes.map((node) => {
 		if (!node.credentials || !(credential.type in node.credentials)) return node;
-		return { ...node, credentials: { ...node.credentials, [credential.type]: { id: credential.id, name: credential.name } } };
+		return {
+			...node,
+			credentials: { ...node.credentials, [credential.type]: { id: credential.id, name: credential.name } },
+		};
 	});
 }
 
-export function toDefinition(raw: Record<string, unknown>, file: string, credential?: CredentialRef): WorkflowDefinition {
+export function toDefinition(
+	raw: Record<string, unknown>,
+	file: string,
+	credential?: CredentialRef,
+): WorkflowDefinition {
 	const nodes = raw.nodes as WorkflowNode[] | undefined;
 	if (!Array.isArray(nodes) || typeof raw.connections !== 'object' || raw.connections === null) {
 		throw new Error(`${file}: not an n8n workflow export (needs "nodes" and "connections")`);
 	}
 	const settings = Object.fromEntries(
-		Object.entries((raw.settings as Record<string, unknown> | undefined) ?? {}).filter(([key]) => ALLOWED_SETTINGS.has(key)),
+		Object.entries((raw.settings as Record<string, unknown> | undefined) ?? {}).filter(([key]) =>
+			ALLOWED_SETTINGS.has(key),
+		),
 	);
 	return {
 		name: typeof raw.name === 'string' ? raw.name : basename(file, '.json'),
@@ -54,7 +63,10 @@ export function toDefinition(raw: Record<string, unknown>, file: string, credent
 }
 
 /** Every `examples/*.json` (sorted); none when the folder does not exist yet. */
-export async function readExamples(credential?: CredentialRef, dir = EXAMPLES_DIR): Promise<ExampleWorkflow[]> {
+export async function readExamples(
+	credential?: CredentialRef,
+	dir = EXAMPLES_DIR,
+): Promise<ExampleWorkflow[]> {
 	if (!existsSync(dir)) return [];
 	const files = (await fs.readdir(dir)).filter((file) => file.endsWith('.json')).sort();
 	const examples: ExampleWorkflow[] = [];
@@ -62,7 +74,10 @@ export async function readExamples(credential?: CredentialRef, dir = EXAMPLES_DI
 		const path = join(dir, file);
 		const parsed = parseJson(await fs.readFile(path, 'utf8'));
 		if (!parsed.ok) throw new Error(`${path}: invalid JSON (${parsed.error})`);
-		examples.push({ file, definition: toDefinition(parsed.value as Record<string, unknown>, file, credential) });
+		examples.push({
+			file,
+			definition: toDefinition(parsed.value as Record<string, unknown>, file, credential),
+		});
 	}
 	return examples;
 }

@@ -40,7 +40,11 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		const lower = key.toLowerCase();
-		if (lower.startsWith('npm_config_') || lower.startsWith('npm_package_') || lower.startsWith('npm_lifecycle_')) {
+		if (
+			lower.startsWith('npm_config_') ||
+			lower.startsWith('npm_package_') ||
+			lower.startsWith('npm_lifecycle_')
+		) {
 			continue;
 		}
 		if (key === 'INIT_CWD' || key === 'NODE_OPTIONS' || key === 'NODE_ENV') continue;

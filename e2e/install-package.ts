@@ -31,7 +31,11 @@ export interface PackedPackage {
 }
 
 /** `npm pack` of `packageDir` (default: the repo) into a new temp folder. */
-export async function packPackage(toolchain: Toolchain, packageDir = REPO_ROOT, log: Log = defaultLog): Promise<PackedPackage> {
+export async function packPackage(
+	toolchain: Toolchain,
+	packageDir = REPO_ROOT,
+	log: Log = defaultLog,
+): Promise<PackedPackage> {
 	const packageJson = JSON.parse(await fs.readFile(join(packageDir, 'package.json'), 'utf8')) as {
 		name: string;
 		n8n?: { nodes?: string[]; credentials?: string[] };
@@ -39,18 +43,29 @@ export async function packPackage(toolchain: Toolchain, packageDir = REPO_ROOT, 
 	const declared = [...(packageJson.n8n?.nodes ?? []), ...(packageJson.n8n?.credentials ?? [])];
 	const missing = declared.filter((file) => !existsSync(join(packageDir, file)));
 	if (missing.length > 0) {
-		throw new Error(`${packageJson.name}: built files missing (run \`npm run build\` first): ${missing.join(', ')}`);
+		throw new Error(
+			`${packageJson.name}: built files missing (run \`npm run build\` first): ${missing.join(', ')}`,
+		);
 	}
 	const dir = await fs.mkdtemp(join(tmpdir(), 'dr-e2e-pack-'));
 	let packed = false;
 	try {
-		const { stdout } = await runCommand('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, packageDir], {
-			cwd: dir,
-			env: toolchain.env(),
-			timeoutMs: 2 * MINUTE,
-			label: 'npm pack',
-		});
-		const [info] = JSON.parse(stdout) as Array<{ name: string; version: string; filename: string; files: Array<{ path: string }> }>;
+		const { stdout } = await runCommand(
+			'npm',
+			['pack', '--json', '--ignore-scripts', '--pack-destination', dir, packageDir],
+			{
+				cwd: dir,
+				env: toolchain.env(),
+				timeoutMs: 2 * MINUTE,
+				label: 'npm pack',
+			},
+		);
+		const [info] = JSON.parse(stdout) as Array<{
+			name: string;
+			version: string;
+			filename: string;
+			files: Array<{ path: string }>;
+		}>;
 		const tarball = join(dir, info.filename.replace(/^@/, '').replace(/\//, '-'));
 		await fs.access(tarball);
 		log(`packed ${info.name}@${info.version} (${info.files.length} files)`);
@@ -134,7 +149,9 @@ export async function installTarball(
 	);
 	ledger.dependencies[packed.name] = packed.version;
 	await fs.writeFile(ledgerPath, JSON.stringify(ledger, null, 2));
-	log(`installed ${packed.name}@${packed.version} into ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	log(
+		`installed ${packed.name}@${packed.version} into ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	return packageDir;
 }
 
@@ -149,7 +166,8 @@ export async function installPackage(
 	try {
 		await installTarball(toolchain, userFolder, packed, log);
 		const installed = join(nodesFolder(userFolder), 'node_modules', packed.name, 'package.json');
-		if (!existsSync(installed)) throw new Error(`${packed.name} is not in ${nodesFolder(userFolder)}/node_modules after npm install`);
+		if (!existsSync(installed))
+			throw new Error(`${packed.name} is not in ${nodesFolder(userFolder)}/node_modules after npm install`);
 		return { name: packed.name, version: packed.version, files: packed.files };
 	} finally {
 		await packed.cleanup();

@@ -17,7 +17,9 @@ export default async function globalSetup(): Promise<void> {
 	await fs.mkdir(artifacts, { recursive: true });
 	console.log('\n[e2e] starting the stack (first run on a machine installs Node 24 + n8n: ~5 min)');
 	const packageDir = process.env.DR_E2E_PACKAGE_DIR || REPO_ROOT;
-	const { name } = JSON.parse(await fs.readFile(join(packageDir, 'package.json'), 'utf8')) as { name: string };
+	const { name } = JSON.parse(await fs.readFile(join(packageDir, 'package.json'), 'utf8')) as {
+		name: string;
+	};
 	const stack = await startStack({
 		packageDir,
 		webhookTimeScale: 0.001,
@@ -25,5 +27,7 @@ export default async function globalSetup(): Promise<void> {
 	});
 	setSharedStack(stack);
 	process.env[STACK_ENV] = JSON.stringify(describeStack(stack, name));
-	console.log(`[e2e] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: n8n ${stack.n8n.baseUrl}, sandbox ${stack.sandbox.baseUrl}`);
+	console.log(
+		`[e2e] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: n8n ${stack.n8n.baseUrl}, sandbox ${stack.sandbox.baseUrl}`,
+	);
 }

@@ -44,7 +44,15 @@ export interface Workflow extends WorkflowDefinition {
 	active: boolean;
 }
 
-export type ExecutionStatus = 'canceled' | 'crashed' | 'error' | 'new' | 'running' | 'success' | 'unknown' | 'waiting';
+export type ExecutionStatus =
+	| 'canceled'
+	| 'crashed'
+	| 'error'
+	| 'new'
+	| 'running'
+	| 'success'
+	| 'unknown'
+	| 'waiting';
 
 export interface Execution {
 	id: string;
@@ -60,7 +68,13 @@ export interface Execution {
 
 export interface ExecutionData {
 	resultData: {
-		runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown; binary?: Record<string, unknown> }> | null> }; error?: unknown }>>;
+		runData: Record<
+			string,
+			Array<{
+				data?: { main?: Array<Array<{ json: unknown; binary?: Record<string, unknown> }> | null> };
+				error?: unknown;
+			}>
+		>;
 		error?: { message?: string; description?: string };
 		lastNodeExecuted?: string;
 	};
@@ -71,7 +85,12 @@ export interface NodeTypeDescription {
 	displayName: string;
 	version: number | number[];
 	credentials?: Array<{ name: string; required?: boolean }>;
-	properties: Array<{ name: string; type: string; options?: Array<{ name: string; value: unknown }>; displayOptions?: unknown }>;
+	properties: Array<{
+		name: string;
+		type: string;
+		options?: Array<{ name: string; value: unknown }>;
+		displayOptions?: unknown;
+	}>;
 	[key: string]: unknown;
 }
 
@@ -80,7 +99,12 @@ export type ManualRunStart =
 	| { destinationNode: { nodeName: string; mode: 'inclusive' | 'exclusive' } };
 
 /** The items one node produced on its main output `output` in run `run`. */
-export function nodeOutput(execution: Execution, nodeName: string, output = 0, run = 0): Array<{ json: unknown; binary?: Record<string, unknown> }> {
+export function nodeOutput(
+	execution: Execution,
+	nodeName: string,
+	output = 0,
+	run = 0,
+): Array<{ json: unknown; binary?: Record<string, unknown> }> {
 	return execution.data?.resultData.runData[nodeName]?.[run]?.data?.main?.[output] ?? [];
 }
 
@@ -142,7 +166,11 @@ export class N8nApi {
 		const what = `${method} ${path}`;
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
-			headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+			headers: {
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(timeoutMs),
 		}).catch((error: Error) => error);
@@ -152,7 +180,11 @@ export class N8nApi {
 		}
 		const text = await response.text();
 		if (!response.ok) {
-			throw new N8nApiError(`n8n ${what}: HTTP ${response.status} ${text.slice(0, 500)}`, response.status, text);
+			throw new N8nApiError(
+				`n8n ${what}: HTTP ${response.status} ${text.slice(0, 500)}`,
+				response.status,
+				text,
+			);
 		}
 		return { status: response.status, text, response };
 	}
@@ -186,16 +218,26 @@ export class N8nApi {
 
 	/** Logs in and keeps the `n8n-auth` cookie for later /rest and /types calls. */
 	async login(email: string, password: string): Promise<void> {
-		const { response } = await this.request('POST', '/rest/login', { emailOrLdapLoginId: email, password }, {});
+		const { response } = await this.request(
+			'POST',
+			'/rest/login',
+			{ emailOrLdapLoginId: email, password },
+			{},
+		);
 		const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
-		if (!auth) throw new N8nApiError('n8n POST /rest/login: no n8n-auth cookie in the reply', response.status, '');
+		if (!auth)
+			throw new N8nApiError('n8n POST /rest/login: no n8n-auth cookie in the reply', response.status, '');
 		this.cookie = auth.split(';')[0];
 	}
 
 	/** Creates a public API key with the given scopes (default: every scope the owner may grant). */
 	async createApiKey(label = 'e2e', scopes?: string[]): Promise<string> {
 		const granted = scopes ?? (await this.rest<string[]>('GET', '/api-keys/scopes'));
-		const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label, scopes: granted, expiresAt: null });
+		const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+			label,
+			scopes: granted,
+			expiresAt: null,
+		});
 		this.apiKey = created.rawApiKey;
 		return created.rawApiKey;
 	}
@@ -205,7 +247,11 @@ export class N8nApi {
 		this.apiKey = apiKey;
 	}
 
-	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<CredentialRef> {
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<CredentialRef> {
 		const created = await this.api<CredentialRef>('POST', '/credentials', credential);
 		return { id: String(created.id), name: created.name, type: created.type };
 	}
@@ -237,7 +283,9 @@ export class N8nApi {
 		return this.api<Workflow>('POST', `/workflows/${id}/deactivate`);
 	}
 
-	async listExecutions(query: { workflowId?: string; status?: ExecutionStatus; includeData?: boolean; limit?: number } = {}): Promise<Execution[]> {
+	async listExecutions(
+		query: { workflowId?: string; status?: ExecutionStatus; includeData?: boolean; limit?: number } = {},
+	): Promise<Execution[]> {
 		const params = new URLSearchParams();
 		if (query.workflowId) params.set('workflowId', query.workflowId);
 		if (query.status) params.set('status', query.status);
@@ -258,15 +306,23 @@ export class N8nApi {
 	 */
 	async waitForExecution(
 		workflowId: string,
-		options: { timeoutMs?: number; intervalMs?: number; accept?: (execution: Execution) => boolean; ignoreIds?: Iterable<string> } = {},
+		options: {
+			timeoutMs?: number;
+			intervalMs?: number;
+			accept?: (execution: Execution) => boolean;
+			ignoreIds?: Iterable<string>;
+		} = {},
 	): Promise<Execution> {
 		const timeoutMs = options.timeoutMs ?? 60_000;
 		const ignore = new Set(options.ignoreIds ?? []);
-		const accept = options.accept ?? ((execution) => !['running', 'new', 'waiting'].includes(execution.status));
+		const accept =
+			options.accept ?? ((execution) => !['running', 'new', 'waiting'].includes(execution.status));
 		const deadline = Date.now() + timeoutMs;
 		let seen: string[] = [];
 		for (;;) {
-			const executions = (await this.listExecutions({ workflowId, includeData: true })).filter((e) => !ignore.has(String(e.id)));
+			const executions = (await this.listExecutions({ workflowId, includeData: true })).filter(
+				(e) => !ignore.has(String(e.id)),
+			);
 			seen = executions.map((e) => `${e.id}:${e.status}`);
 			const match = executions.find(accept);
 			if (match) return match;
@@ -299,14 +355,18 @@ export class N8nApi {
 	 * or `{ destinationNode: { nodeName, mode } }`; the workflow itself is read from the DB).
 	 * Returns `{ executionId }`, or `{ waitingForWebhook: true }` for webhook triggers.
 	 */
-	async runWorkflowManually(id: string, start: ManualRunStart): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+	async runWorkflowManually(
+		id: string,
+		start: ManualRunStart,
+	): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
 		return this.rest('POST', `/workflows/${id}/run`, start, 120_000);
 	}
 
 	/** Runs a saved workflow manually and waits (bounded) until its execution has finished. */
 	async runManuallyAndWait(id: string, start: ManualRunStart, timeoutMs = 60_000): Promise<Execution> {
 		const { executionId } = await this.runWorkflowManually(id, start);
-		if (!executionId) throw new Error(`manual run of workflow ${id} started no execution (is it waiting for a webhook?)`);
+		if (!executionId)
+			throw new Error(`manual run of workflow ${id} started no execution (is it waiting for a webhook?)`);
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const execution = await this.getExecution(executionId).catch((error: N8nApiError) => {
@@ -316,7 +376,9 @@ export class N8nApi {
 			});
 			if (execution && !['running', 'new'].includes(execution.status)) return execution;
 			if (Date.now() > deadline) {
-				throw new Error(`execution ${executionId} of workflow ${id} not finished within ${Math.round(timeoutMs / 1000)} s (${execution?.status ?? 'not stored yet'})`);
+				throw new Error(
+					`execution ${executionId} of workflow ${id} not finished within ${Math.round(timeoutMs / 1000)} s (${execution?.status ?? 'not stored yet'})`,
+				);
 			}
 			await sleep(250);
 		}
@@ -328,17 +390,32 @@ export class N8nApi {
 	 * id, sending the form's data with secrets redacted (n8n restores them from the stored
 	 * credential). `id: ''` tests unsaved data (allowed for the owner).
 	 */
-	async testCredential(credential: { id: string; type: string; data: Record<string, unknown>; name?: string }): Promise<CredentialTestResult> {
+	async testCredential(credential: {
+		id: string;
+		type: string;
+		data: Record<string, unknown>;
+		name?: string;
+	}): Promise<CredentialTestResult> {
 		return this.rest<CredentialTestResult>(
 			'POST',
 			'/credentials/test',
-			{ credentials: { id: credential.id, name: credential.name ?? '', type: credential.type, data: credential.data } },
+			{
+				credentials: {
+					id: credential.id,
+					name: credential.name ?? '',
+					type: credential.type,
+					data: credential.data,
+				},
+			},
 			60_000,
 		);
 	}
 
 	/** A stored credential as the editor loads it (`includeData`: secrets come back redacted). */
-	async getCredential(id: string, includeData = true): Promise<CredentialRef & { data?: Record<string, unknown> }> {
+	async getCredential(
+		id: string,
+		includeData = true,
+	): Promise<CredentialRef & { data?: Record<string, unknown> }> {
 		return this.rest('GET', `/credentials/${id}?includeData=${includeData}`);
 	}
 
@@ -346,13 +423,21 @@ export class N8nApi {
 	 * Waits (bounded) until a production webhook answers something other than 404
 	 * "not registered" — activation registers webhooks asynchronously.
 	 */
-	async waitForWebhook(path: string, init: RequestInit = { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }, timeoutMs = 15_000): Promise<Response> {
+	async waitForWebhook(
+		path: string,
+		init: RequestInit = { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } },
+		timeoutMs = 15_000,
+	): Promise<Response> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const response = await fetch(`${this.baseUrl}/webhook/${path}`, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`, {
+				...init,
+				signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+			});
 			if (response.status !== 404) return response;
 			const text = await response.text();
-			if (Date.now() > deadline) throw new Error(`webhook /webhook/${path} still 404 after ${timeoutMs} ms: ${text.slice(0, 200)}`);
+			if (Date.now() > deadline)
+				throw new Error(`webhook /webhook/${path} still 404 after ${timeoutMs} ms: ${text.slice(0, 200)}`);
 			await sleep(200);
 		}
 	}

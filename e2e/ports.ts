@@ -29,7 +29,9 @@ export async function assertPortFree(port: number, host: string, what: string): 
 	);
 	if (!error) return;
 	if (error.code === 'EADDRINUSE') {
-		throw new Error(`${what}: port ${port} on ${host} is already in use (stop whatever listens there or choose another port)`);
+		throw new Error(
+			`${what}: port ${port} on ${host} is already in use (stop whatever listens there or choose another port)`,
+		);
 	}
 	throw new Error(`${what}: cannot listen on ${host}:${port} (${error.code ?? error.message})`);
 }

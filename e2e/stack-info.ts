@@ -41,7 +41,10 @@ export function describeStack(stack: Stack, packageName: string): StackInfo {
 
 export function stackInfo(): StackInfo {
 	const raw = process.env[STACK_ENV];
-	if (!raw) throw new Error(`${STACK_ENV} is not set: run the e2e tests with e2e/jest.config.js (its global setup starts the stack)`);
+	if (!raw)
+		throw new Error(
+			`${STACK_ENV} is not set: run the e2e tests with e2e/jest.config.js (its global setup starts the stack)`,
+		);
 	return JSON.parse(raw) as StackInfo;
 }
 

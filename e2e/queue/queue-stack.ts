@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../../test/sandbox';
-import { onShutdown } from '../cleanup';
+import { stopList } from '../cleanup';
 import type { Log } from '../exec';
 import { installTarball, packPackage, REPO_ROOT } from '../install-package';
 import { type CredentialRef, N8nApi, type OwnerAccount } from '../n8n-api';
@@ -80,22 +80,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 
 	// Stoppers run in reverse order of registration; n8n processes registered as one group
 	// are stopped together (each waits for its own shutdown).
-	const stoppers: Array<() => Promise<void>> = [];
-	let stopping: Promise<void> | undefined;
-	const stop = (): Promise<void> => {
-		stopping ??= (async () => {
-			for (const stopOne of stoppers.reverse()) {
-				try {
-					await stopOne();
-				} catch (error) {
-					log(`while stopping: ${(error as Error).message}`);
-				}
-			}
-		})();
-		return stopping;
-	};
-	const unregister = onShutdown(stop);
-	stoppers.push(async () => unregister());
+	const { add: onStop, stop } = stopList(log);
 
 	let started = false;
 	try {
@@ -110,9 +95,9 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 				startRedis(log),
 				startPostgres(log),
 			]);
-			if (sandboxStart.status === 'fulfilled') stoppers.push(() => sandboxStart.value.close());
-			if (redisStart.status === 'fulfilled') stoppers.push(redisStart.value.stop);
-			if (postgresStart.status === 'fulfilled') stoppers.push(postgresStart.value.stop);
+			if (sandboxStart.status === 'fulfilled') onStop(() => sandboxStart.value.close());
+			if (redisStart.status === 'fulfilled') onStop(redisStart.value.stop);
+			if (postgresStart.status === 'fulfilled') onStop(postgresStart.value.stop);
 			for (const start of [sandboxStart, redisStart, postgresStart])
 				if (start.status === 'rejected') throw start.reason;
 			return [
@@ -126,7 +111,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 
 		// One user folder per process: nothing can be shared through the file system.
 		const folders: string[] = [];
-		stoppers.push(async () => {
+		onStop(async () => {
 			if (keep) log(`kept n8n user folders ${folders.join(', ')}`);
 			else await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
 		});
@@ -136,7 +121,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			return folder;
 		};
 		const packed = await step('npm pack', () => packPackage(toolchain, options.packageDir ?? REPO_ROOT, log));
-		stoppers.push(() => packed.cleanup());
+		onStop(() => packed.cleanup());
 		const install = (folder: string) => installTarball(toolchain, folder, packed, log);
 		const [mainFolder, workerFolder, webhookFolder] = await Promise.all(
 			['main', 'worker', 'webhook'].map(newFolder),
@@ -160,7 +145,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		};
 
 		const n8nProcesses: N8nProcess[] = [];
-		stoppers.push(async () => {
+		onStop(async () => {
 			await Promise.all(n8nProcesses.map((n8n) => n8n.stop()));
 		});
 		const startOne = async (
