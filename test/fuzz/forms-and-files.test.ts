@@ -75,11 +75,11 @@ describe('fuzz: operations with a body or a file (10 000 inputs each)', () => {
 			{ requiredKeys: ['d'] },
 		);
 
-	// SKIPPED, a finding not yet diagnosed: with seed 0x6e7101, request #62 of workflow 0 reached
-	// the sandbox with patient_first_name "[object Object]": some generated object (fc.object)
-	// arrived in the node as that string, i.e. it was stringified before the node saw it (by the
-	// item fixture's JSON round trip or by n8n's expression engine). The node refuses objects,
-	// arrays and booleans it receives as such (test/node/draft.test.ts).
+	// SKIPPED, harness work left: with seed 0x6e7101, request #62 of workflow 0 (form_type
+	// AdultRestorativeForm, patient_dob 02/03/2016, patient_first_name "[object Object]" — a literal
+	// nasty string from arbitraries.ts, correctly sent as text) is claimed by no accepted input:
+	// the pairing's verdict for that input (likely its date) disagrees with the node. Not a node bug
+	// as far as found; the same inputs are covered by test/node/form.test.ts and draft.test.ts.
 	it.skip.each([
 		['form/prepare', 'form', 'prepare', 'prepare_form', 0x6e7101],
 		['draft/save', 'draft', 'save', 'save_draft', 0x6e7102],
