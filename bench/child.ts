@@ -39,3 +39,17 @@ export function parseJson(text: string): unknown {
 		return undefined;
 	}
 }
+
+/** The child side of runChild: prints the result as its last JSON line and exits 0, or exits 1 with the error. */
+export function childMain(main: () => Promise<unknown>): void {
+	main().then(
+		(answer) => {
+			process.stdout.write(`${JSON.stringify(answer)}\n`);
+			process.exit(0);
+		},
+		(error: Error) => {
+			process.stderr.write(`${error.stack ?? error.message}\n`);
+			process.exit(1);
+		},
+	);
+}

@@ -7,9 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 
-import type { Log } from './exec';
-import { defaultLog, resolvePlaywrightCore } from './toolchain';
-
 export const CHROMIUM_PATH = process.env.DR_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -126,13 +123,14 @@ export interface LaunchedBrowser {
 }
 
 /** Launches Chromium with n8n's `data-test-id` selectors and a loopback-only context. */
-export async function launchBrowser(baseURL: string, log: Log = defaultLog): Promise<LaunchedBrowser> {
+export async function launchBrowser(baseURL: string): Promise<LaunchedBrowser> {
 	if (!existsSync(CHROMIUM_PATH)) {
 		throw new Error(
 			`${CHROMIUM_PATH} not found: install Debian's browser with \`apt-get update && apt-get install -y chromium\``,
 		);
 	}
-	const playwright = (await import(await resolvePlaywrightCore(log))) as PlaywrightCore;
+	// A devDependency; it never downloads a browser (Debian's chromium is launched).
+	const playwright = (await import('playwright-core')) as unknown as PlaywrightCore;
 	playwright.selectors.setTestIdAttribute('data-test-id');
 	const browser = await playwright.chromium.launch({
 		executablePath: CHROMIUM_PATH,

@@ -14,8 +14,6 @@ import { cleanEnv, type Log, runCommand } from './exec';
 
 export const NODE_MAJOR = '24';
 export const N8N_VERSION = '2.41.1';
-/** Only used when playwright-core is not resolvable from the repo's node_modules. */
-export const PLAYWRIGHT_CORE_VERSION = '1.65.1';
 
 const COMPLETE_MARKER = '.complete.json';
 const MINUTE = 60_000;
@@ -250,42 +248,6 @@ export function ensureToolchain(log: Log = defaultLog): Promise<Toolchain> {
 		pending = undefined;
 	});
 	return pending;
-}
-
-/**
- * playwright-core: from the repo's node_modules when it is a devDependency, otherwise
- * installed into the cache (it downloads no browser; Debian's chromium is used).
- */
-export async function resolvePlaywrightCore(log: Log = defaultLog): Promise<string> {
-	try {
-		return require.resolve('playwright-core');
-	} catch {
-		// not a devDependency (yet)
-	}
-	const root = cacheRoot();
-	await fs.mkdir(root, { recursive: true });
-	const dir = await ensureInstalled(
-		root,
-		`playwright-core-${PLAYWRIGHT_CORE_VERSION}`,
-		PLAYWRIGHT_CORE_VERSION,
-		log,
-		async (tmp) => {
-			log(`installing playwright-core ${PLAYWRIGHT_CORE_VERSION} into the cache (no browser download)`);
-			await fs.writeFile(join(tmp, 'package.json'), '{ "private": true }\n');
-			await runCommand(
-				'npm',
-				[
-					'install',
-					'--no-audit',
-					'--no-fund',
-					'--ignore-scripts',
-					`playwright-core@${PLAYWRIGHT_CORE_VERSION}`,
-				],
-				{ cwd: tmp, timeoutMs: 5 * MINUTE, log, label: 'npm install playwright-core' },
-			);
-		},
-	);
-	return join(dir, 'node_modules', 'playwright-core');
 }
 
 if (require.main === module) {

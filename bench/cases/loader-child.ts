@@ -8,8 +8,9 @@ import '../env';
 import { PackageDirectoryLoader } from 'n8n-core';
 
 import { nowMs } from '../measure';
+import { childMain } from '../child';
 
-async function main(): Promise<void> {
+async function main(): Promise<unknown> {
 	const started = nowMs();
 	const loader = new PackageDirectoryLoader(process.argv[2]);
 	await loader.loadAll();
@@ -19,13 +20,7 @@ async function main(): Promise<void> {
 		nodes: Object.keys(loader.nodeTypes).length,
 		credentials: Object.keys(loader.credentialTypes).length,
 	};
-	process.stdout.write(`${JSON.stringify(answer)}\n`);
+	return answer;
 }
 
-main().then(
-	() => process.exit(0),
-	(error: Error) => {
-		process.stderr.write(`${error.stack ?? error.message}\n`);
-		process.exit(1);
-	},
-);
+childMain(main);

@@ -16,6 +16,7 @@ import { expectJson, rawRequest, streamingDownload, streamingUpload } from '../r
 import { NODE_NAME, NODE_TYPE, sandboxCredential } from '../workflows';
 import type { MemoryAnswer, MemoryJob } from './memory-job';
 import { ReplayStart } from './replay-start';
+import { childMain } from '../child';
 
 const job = JSON.parse(process.argv[2]) as MemoryJob;
 const auth = { Authorization: `Token token=${job.apiKey}` };
@@ -134,7 +135,7 @@ function fileBytes(): number {
 	return Number(/SYNTHETIC_(\d+)\.pdf/.exec(job.url ?? '')?.[1] ?? Number.NaN);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<unknown> {
 	const { warm, measured } = await operations();
 	await warm();
 	const answer: MemoryAnswer = { bytes: fileBytes(), preRss: [], peakRss: [], ms: [] };
@@ -146,13 +147,7 @@ async function main(): Promise<void> {
 		answer.ms.push(await measured());
 		answer.peakRss.push(peakRssBytes());
 	}
-	process.stdout.write(`${JSON.stringify(answer)}\n`);
+	return answer;
 }
 
-main().then(
-	() => process.exit(0),
-	(error: Error) => {
-		process.stderr.write(`${error.stack ?? error.message}\n`);
-		process.exit(1);
-	},
-);
+childMain(main);
