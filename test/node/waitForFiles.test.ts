@@ -68,6 +68,8 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 			const bytes = await readBinary(item.binary![`file_${index}`]);
 			expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		}
+		// The sandbox records an attempt once it has read the answer, which can come after the execution.
+		await sandbox().waitFor(() => sandbox().webhookAttempts.some((attempt) => attempt.urn === urn));
 		expect(
 			sandbox()
 				.webhookAttempts.filter((attempt) => attempt.urn === urn)

@@ -107,6 +107,10 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		expect(apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url).toBe(registration.url);
 
 		await workflow.waitForExecutions(1);
+		// The sandbox records an attempt once it has read the answer, which can come after the execution.
+		await sandbox().waitFor(() =>
+			sandbox().webhookAttempts.some((attempt) => attempt.urn === urn && attempt.status === 200),
+		);
 		expect(sandbox().webhookAttempts.find((attempt) => attempt.urn === urn)).toMatchObject({
 			url: registration.url,
 			status: 200,
@@ -209,6 +213,10 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		sandbox().addFault({ path: '/react4r/v2/referral_status', kind: 'status', status: 500, times: 1 });
 		const { urn } = await prepareAndSubmit(workflow);
 		await workflow.waitForExecutions(1);
+		// The sandbox records an attempt once it has read the answer, which can come after the execution.
+		await sandbox().waitFor(() =>
+			sandbox().webhookAttempts.some((attempt) => attempt.urn === urn && attempt.status === 200),
+		);
 		const attempts = sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn);
 		expect(attempts.map((attempt) => [attempt.attempt, attempt.status])).toEqual([
 			[1, 503],
