@@ -27,6 +27,15 @@ export class SandboxControl {
 		return this.call('POST', 'status', { urn, status });
 	}
 
+	/** Issues the practice a new key; the old one is refused from then on. */
+	async rotateKey(apiKey: string): Promise<string> {
+		return (await this.call<{ apiKey: string }>('POST', 'rotate-key', { apiKey })).apiKey;
+	}
+
+	addFault(fault: Record<string, unknown>): Promise<void> {
+		return this.call('POST', 'faults', fault);
+	}
+
 	requests(): Promise<RecordedRequest[]> {
 		return this.call('GET', 'requests');
 	}

@@ -1,35 +1,57 @@
 import {
-	NodeApiError,
 	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
+	type NodeApiError,
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credentials';
+import { claim, type Outcome, withinDeadline } from '../shared/deliveries';
+import type { FilesReadyNotification } from '../shared/notification';
 import { apiRequest } from '../shared/transport';
-import { fetchNotifiedPdfs, readNotification, refuse } from '../shared/webhook-answers';
-import { alreadyEmitted, rememberEmitted } from './duplicates';
 import {
+	legacyTriggerToken,
 	TOKEN_QUERY_PARAMETER,
 	TRIGGER_PATH_EXPRESSION,
 	tokenMatches,
 	triggerToken,
 } from '../shared/trigger-url';
+import {
+	ACK_DEADLINE_MS,
+	acknowledge,
+	answer,
+	fetchNotifiedPdfs,
+	readNotification,
+	refuse,
+} from '../shared/webhook-answers';
+import { fingerprint, keyPrefix, rememberInStaticData, storedAsDelivered } from './delivered';
 
-async function expectedToken(this: IWebhookFunctions): Promise<string> {
+interface TriggerOptions {
+	downloadFiles?: boolean;
+	verifyReferral?: boolean;
+	skipDuplicates?: boolean;
+}
+
+type Emission = { ok: true; item: INodeExecutionData } | { ok: false; status: number; message: string };
+
+/**
+ * The current token costs nothing to check; only a call that does not carry it pays for the
+ * credential read that the token of versions up to 0.1.0 (keyed with the API key) needs.
+ */
+async function tokenAccepted(this: IWebhookFunctions, workflowId: string, given: unknown): Promise<boolean> {
+	if (tokenMatches(triggerToken(this.getInstanceId(), workflowId), given)) return true;
+	if (typeof given !== 'string' || given === '') return false;
 	const credential = await this.getCredentials(CREDENTIAL_TYPE);
-	return triggerToken(String(credential.apiKey ?? ''), String(this.getWorkflow().id ?? ''));
+	return tokenMatches(legacyTriggerToken(String(credential.apiKey ?? ''), workflowId), given);
 }
 
 /** Confirms the URN under the same key; undefined when it is known. */
-async function verifyReferral(
-	this: IWebhookFunctions,
-	urn: string,
-): Promise<IWebhookResponseData | undefined> {
+async function verifyReferral(this: IWebhookFunctions, urn: string): Promise<Emission | undefined> {
 	try {
 		await apiRequest.call(this, {
 			method: 'GET',
@@ -39,11 +61,35 @@ async function verifyReferral(
 		});
 		return undefined;
 	} catch (error) {
-		if ((error as NodeApiError).httpCode === '404') return refuse.call(this, 404, `Unknown referral ${urn}`);
+		if ((error as NodeApiError).httpCode === '404') {
+			return { ok: false, status: 404, message: `Unknown referral ${urn}` };
+		}
 		// Not the caller's fault: a non-200 makes the API retry later (1 h, 4 h, 1 day).
-		return refuse.call(this, 503, `Could not verify referral ${urn} now: ${(error as Error).message}`);
+		return {
+			ok: false,
+			status: 503,
+			message: `Could not verify referral ${urn} now: ${(error as Error).message}`,
+		};
 	}
 }
+
+/** The item to emit, after the optional verification and downloads. Never throws. */
+async function emission(
+	this: IWebhookFunctions,
+	{ urn, files }: FilesReadyNotification,
+	options: TriggerOptions,
+): Promise<Emission> {
+	if (options.verifyReferral) {
+		const refusal = await verifyReferral.call(this, urn);
+		if (refusal) return refusal;
+	}
+	if (!options.downloadFiles) return { ok: true, item: { json: { urn, files } } };
+	const pdfs = await fetchNotifiedPdfs.call(this, urn, files);
+	if (!pdfs.ok) return pdfs;
+	return { ok: true, item: { json: { urn, files }, binary: pdfs.binary } };
+}
+
+const DUPLICATE = 'Duplicate notification ignored';
 
 export class DentalReferralsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -140,41 +186,53 @@ export class DentalReferralsTrigger implements INodeType {
 		},
 	};
 
+	/**
+	 * One execution per notification, however often and however simultaneously the API
+	 * delivers it (see ./delivered.ts), answered within ACK_DEADLINE_MS. If the PDFs take
+	 * longer, the API is answered 503 at the deadline and the download goes on: once it is
+	 * done the workflow starts and the API's retry is answered 200 as a duplicate; if n8n
+	 * stops before that, nothing was recorded and the retry downloads the PDFs again.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const workflowId = String(this.getWorkflow().id ?? '');
 		if (this.getNodeParameter('requireToken', true) as boolean) {
 			const given = (this.getQueryData() as IDataObject)[TOKEN_QUERY_PARAMETER];
-			if (!tokenMatches(await expectedToken.call(this), given)) {
+			if (!(await tokenAccepted.call(this, workflowId, given))) {
 				return refuse.call(this, 401, 'Missing or wrong token');
 			}
 		}
 
 		const parsed = readNotification.call(this);
 		if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
-		const { urn, files } = parsed.notification;
-		const options = this.getNodeParameter('options', {}) as {
-			downloadFiles?: boolean;
-			verifyReferral?: boolean;
-			skipDuplicates?: boolean;
-		};
-		const staticData = this.getWorkflowStaticData('node');
+		const notification = parsed.notification;
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const skipDuplicates = options.skipDuplicates !== false;
-		if (skipDuplicates && alreadyEmitted(staticData, parsed.notification)) {
-			this.getResponseObject()
-				.status(200)
-				.json({ status: 'success', message: 'Duplicate notification ignored' });
-			return { noWebhookResponse: true };
+
+		const prefix = keyPrefix(workflowId, this.getNode().name);
+		const print = fingerprint(notification);
+		const staticData = this.getWorkflowStaticData('node');
+		if (skipDuplicates && storedAsDelivered(staticData, prefix, print)) {
+			return answer.call(this, { ok: true }, DUPLICATE);
 		}
-		if (options.verifyReferral) {
-			const refusal = await verifyReferral.call(this, urn);
-			if (refusal) return refusal;
+		// Without Skip Duplicates every delivery is its own claim.
+		const claimed = claim(skipDuplicates ? prefix + print : `${prefix}${print}\u0000${Math.random()}`);
+		if (claimed.kind === 'delivered') return answer.call(this, { ok: true }, DUPLICATE);
+		if (claimed.kind === 'inFlight') {
+			const outcome = await withinDeadline(claimed.outcome, ACK_DEADLINE_MS);
+			if (!outcome) return refuse.call(this, 503, `${notification.urn} is still being processed; retry later`);
+			return answer.call(this, outcome, DUPLICATE);
 		}
-		let binary;
-		if (options.downloadFiles) {
-			const pdfs = await fetchNotifiedPdfs.call(this, urn, files);
-			if (!pdfs.ok) return pdfs.response;
-			binary = pdfs.binary;
+
+		const running = emission.call(this, notification, options);
+		if (!(await withinDeadline(running, ACK_DEADLINE_MS))) {
+			refuse.call(this, 503, `The PDFs of ${notification.urn} are still downloading; retry later`);
 		}
-		if (skipDuplicates) rememberEmitted(staticData, parsed.notification);
-		return { workflowData: [[{ json: { urn, files }, ...(binary ? { binary } : {}) }]] };
+		const result = await running;
+		const outcome: Outcome = result.ok ? { ok: true } : result;
+		claimed.settle(outcome);
+		if (!result.ok) return refuse.call(this, result.status, result.message);
+		if (skipDuplicates) rememberInStaticData(staticData, prefix);
+		acknowledge.call(this);
+		return { noWebhookResponse: true, workflowData: [[result.item]] };
 	}
 }

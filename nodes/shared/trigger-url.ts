@@ -8,8 +8,11 @@ import { createHmac, timingSafeEqual } from 'crypto';
  * Trigger per workflow: n8n refuses to activate two webhooks with the same path.
  *
  * The API signs nothing, so the URL carries a secret token: an HMAC-SHA256 of the workflow id
- * keyed with the credential's API key. Both sides derive it without storing anything; it
- * reveals nothing about the key and changes when the key does.
+ * keyed with the n8n instance's id, which every process of the instance (main, workers,
+ * webhook processors) shares through its database. Both sides derive it without storing
+ * anything, it has nothing to do with the API key (a leaked URL reveals nothing about a key
+ * of only 40 bits), and it survives rotating the key: referrals prepared before a rotation
+ * are still delivered after it.
  */
 export const TRIGGER_PATH_EXPRESSION = '={{ "dental-referrals/" + $workflow.id + "/files-ready" }}';
 export const TOKEN_QUERY_PARAMETER = 'token';
@@ -18,7 +21,19 @@ export function triggerPath(workflowId: string): string {
 	return `dental-referrals/${workflowId}/files-ready`;
 }
 
-export function triggerToken(apiKey: string, workflowId: string): string {
+export function triggerToken(instanceId: string, workflowId: string): string {
+	return createHmac('sha256', `dental-referrals-trigger/v3/${instanceId}`)
+		.update(workflowId)
+		.digest('hex')
+		.slice(0, 40);
+}
+
+/**
+ * The token of versions up to 0.1.0, keyed with the API key. Still accepted (it costs a
+ * credential read, so only when the current token does not match), so that referrals
+ * prepared before an upgrade are delivered; it stops working when the key is rotated.
+ */
+export function legacyTriggerToken(apiKey: string, workflowId: string): string {
 	return createHmac('sha256', apiKey)
 		.update(`dental-referrals-trigger/v2/${workflowId}`)
 		.digest('hex')
@@ -51,8 +66,8 @@ export function webhookBaseFromResumeUrl(resumeUrl: string): string | undefined 
 	return `${url.origin}${segments.slice(0, -2).join('/')}/webhook`;
 }
 
-export function triggerUrl(webhookBase: string, workflowId: string, apiKey: string): string {
+export function triggerUrl(webhookBase: string, workflowId: string, instanceId: string): string {
 	const url = new URL(`${webhookBase}/${triggerPath(workflowId)}`);
-	url.searchParams.set(TOKEN_QUERY_PARAMETER, triggerToken(apiKey, workflowId));
+	url.searchParams.set(TOKEN_QUERY_PARAMETER, triggerToken(instanceId, workflowId));
 	return url.href;
 }

@@ -1,5 +1,5 @@
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -39,6 +39,11 @@ const nodeTypes: INodeTypes = {
 	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypeClasses[name], version),
 	getKnownTypes: () => ({}),
 };
+
+/** This n8n "instance"'s id (n8n-core's InstanceSettings), which the trigger's URL token is keyed with. */
+export function instanceId(): string {
+	return Container.get(InstanceSettings).instanceId;
+}
 
 let binaryStoreReady: Promise<void> | undefined;
 /** n8n 2.x keeps binaries in a store; tests use the filesystem mode under N8N_USER_FOLDER. */

@@ -35,7 +35,12 @@ interface StoredExecution {
 export interface ActiveWorkflow {
 	/** http://127.0.0.1:PORT — what n8n's WEBHOOK_URL would be. */
 	baseUrl: string;
-	staticData: IDataObject;
+	/** Unique per activation unless the spec names one, as n8n's workflow ids are. */
+	workflowId: string;
+	/** What editing the credential in n8n does: later calls and executions read the new data. */
+	setCredentials(credentials: LinearWorkflow['credentials']): void;
+	/** The workflow's static data as n8n's database holds it (a copy). */
+	readonly staticData: IDataObject;
 	/** Every execution a webhook call started, in order. */
 	executions: RunResult[];
 	answers: WebhookAnswer[];
@@ -112,9 +117,13 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
  * loopback, and runs each call the way n8n's webhook helpers do: the node's webhook() in a
  * real WebhookContext, n8n's "onReceived" answer, then the execution in n8n's engine.
  */
-export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWorkflow> {
+export async function activateWorkflow(workflowSpec: LinearWorkflow): Promise<ActiveWorkflow> {
 	await binaryStore();
-	const staticData: IDataObject = spec.staticData ?? {};
+	const spec = { ...workflowSpec, workflowId: workflowSpec.workflowId ?? `wf-${Math.random().toString(36).slice(2)}` };
+	// n8n keeps static data in its database: every call gets its own copy, and only what n8n
+	// saves reaches the next call (see the save after webhook() below).
+	let storedStaticData = JSON.stringify(spec.staticData ?? {});
+	const staticDataCopy = (): IDataObject => JSON.parse(storedStaticData) as IDataObject;
 	const executions: RunResult[] = [];
 	const answers: WebhookAnswer[] = [];
 	const pending = new Set<Promise<void>>();
@@ -136,7 +145,7 @@ export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWork
 
 	let baseUrl = '';
 	const build = (executionId?: string) =>
-		buildWorkflow({ ...spec, trigger, staticData, webhookBaseUrl: baseUrl, executionId });
+		buildWorkflow({ ...spec, trigger, staticData: staticDataCopy(), webhookBaseUrl: baseUrl, executionId });
 	const describe = (workflow: Workflow, nodeName = trigger?.name ?? '') => {
 		const node = workflow.getNode(nodeName) as INode;
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
@@ -224,6 +233,12 @@ export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWork
 				.writeHead(500, { 'Content-Type': 'application/json' })
 				.end(JSON.stringify({ code: 500, message: (error as Error).message }));
 			return;
+		}
+		// n8n 2.x (live-webhooks.ts) saves static data in its answer callback. That runs before the
+		// execution starts only when the node answered itself (noWebhookResponse); with n8n's own
+		// "onReceived" answer it runs after the new execution has reset the changed flag: not saved.
+		if (result.noWebhookResponse && (workflow.staticData as IDataObject).__dataChanged === true) {
+			storedStaticData = JSON.stringify(workflow.staticData);
 		}
 		if (!result.noWebhookResponse) {
 			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"message":"Workflow was started"}');
@@ -389,7 +404,13 @@ export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWork
 
 	return {
 		baseUrl,
-		staticData,
+		workflowId: spec.workflowId,
+		setCredentials(credentials) {
+			spec.credentials = credentials;
+		},
+		get staticData() {
+			return staticDataCopy();
+		},
 		executions,
 		answers,
 		async waitForExecutions(count, timeoutMs = 5000) {
@@ -406,7 +427,8 @@ export async function activateWorkflow(spec: LinearWorkflow): Promise<ActiveWork
 				...spec,
 				...overrides,
 				trigger,
-				staticData,
+				// Manual runs read the stored static data; n8n does not save theirs.
+				staticData: staticDataCopy(),
 				webhookBaseUrl: baseUrl,
 			});
 			const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });

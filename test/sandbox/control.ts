@@ -102,6 +102,12 @@ async function route(
 				throw new SandboxError(400, 'bytes (positive integer) is required');
 			return reply(res, 200, { url: state.addSyntheticDocument(requireString(body, 'apiKey'), bytes) });
 		}
+		case 'POST rotate-key': {
+			const body = await readJson(req);
+			const oldKey = requireString(body, 'apiKey');
+			if (!state.store.practice(oldKey)) throw new SandboxError(400, 'apiKey is not one of the sandbox practices');
+			return reply(res, 200, { apiKey: state.store.rotateKey(oldKey) });
+		}
 		case 'GET practices':
 			return reply(res, 200, state.store.practices);
 		default:

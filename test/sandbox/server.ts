@@ -213,6 +213,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		submit: async (urnOrToken, submitOptions) => state.submit(urnOrToken, submitOptions),
 		setStatus: (urn, status) => state.setStatus(urn, status),
 		addSyntheticDocument: (apiKey, bytes) => state.addSyntheticDocument(apiKey, bytes),
+		rotateKey: (index) => store.rotateKey(practices[index].apiKey),
 		waitFor: async (predicate, timeoutMs = 5000) => {
 			const deadline = Date.now() + timeoutMs;
 			while (!predicate()) {

@@ -95,6 +95,27 @@ export class SandboxStore {
 		return this.practicesByKey.get(apiKey);
 	}
 
+	/**
+	 * The practice is issued a new key (as the vendor would on request): the old key stops
+	 * working at once; the practice's referrals, uploads, documents and sessions stay its own.
+	 */
+	rotateKey(oldKey: string): string {
+		const practice = this.practicesByKey.get(oldKey);
+		if (!practice) throw new Error('not a key of a sandbox practice');
+		const newKey = randomBytes(10).toString('hex');
+		this.practicesByKey.delete(oldKey);
+		practice.apiKey = newKey;
+		this.practicesByKey.set(newKey, practice);
+		const owned: Array<{ apiKey: string }> = [
+			...this.referralsByUrn.values(),
+			...this.fileuploads.values(),
+			...this.documentsByPath.values(),
+			...this.sessions.values(),
+		];
+		for (const entity of owned) if (entity.apiKey === oldKey) entity.apiKey = newKey;
+		return newKey;
+	}
+
 	createReferral(
 		input: Pick<Referral, 'apiKey' | 'source' | 'params' | 'ptguid' | 'fileuploadId'>,
 	): Referral {

@@ -96,6 +96,8 @@ export interface Sandbox {
 	clearFaults(): void;
 	/** Simulates the person submitting the prepared form or the draft (by URN, prepared-form token or prepared_form_url). */
 	submit(urnOrToken: string, options?: SubmitOptions): Promise<SubmittedReferral>;
+	/** Issues practice `index` a new API key (returned); the old one is refused from then on. */
+	rotateKey(index: number): string;
 	/** Moves a submitted referral's status, e.g. 'Entered on System' -> 'Sent to: St Clements Dental Suite' -> 'Accepted'. */
 	setStatus(urn: string, status: string): void;
 	/** Registers a large synthetic PDF of exactly `bytes` bytes, streamed on download, for benchmarks. Returns its URL. */

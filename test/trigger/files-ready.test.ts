@@ -3,19 +3,17 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { PACKAGE, readBinary } from '../harness/run-workflow';
+import { legacyTriggerToken, triggerUrl } from '../../nodes/shared/trigger-url';
+import { instanceId, PACKAGE, readBinary } from '../harness/run-workflow';
 import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
 import { activateWorkflow, type ActiveWorkflow } from '../harness/webhook-server';
 import type { Sandbox } from '../sandbox';
 
 const TRIGGER = 'Dental Referrals Trigger';
-const WORKFLOW_ID = 'wf-test';
-let sandboxKey: () => string;
 
-/** The trigger's production URL: n8n's webhook base, the workflow id and the key's token. */
+/** The trigger's production URL: n8n's webhook base, the workflow id and the instance's token. */
 const registrations = (workflow: ActiveWorkflow) => [
-	{ url: triggerUrl(`${workflow.baseUrl}/webhook`, WORKFLOW_ID, sandboxKey()) },
+	{ url: triggerUrl(`${workflow.baseUrl}/webhook`, workflow.workflowId, instanceId()) },
 ];
 
 function triggerNode(options: Record<string, unknown> = {}, parameters: Record<string, unknown> = {}) {
@@ -45,7 +43,6 @@ async function post(url: string, body: string, contentType = 'application/json')
 
 describe('Dental Referrals Trigger, activated in n8n’s engine and called by the sandbox for real', () => {
 	const sandbox = useSandbox();
-	sandboxKey = () => sandbox().practices[0].apiKey;
 	let active: ActiveWorkflow | undefined;
 	afterEach(async () => {
 		await active?.deactivate();
@@ -76,17 +73,47 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		await workflow.runManual();
 		expect(apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url).toMatch(
 			new RegExp(
-				`^${workflow.baseUrl}/webhook/dental-referrals/${WORKFLOW_ID}/files-ready\\?token=[0-9a-f]{40}$`,
+				`^${workflow.baseUrl}/webhook/dental-referrals/${workflow.workflowId}/files-ready\\?token=[0-9a-f]{40}$`,
 			),
 		);
 	});
 
-	it('another key gives another token: a URL made for one practice is refused with another key', async () => {
+	it('the token belongs to the workflow and is no function of the API key: another workflow’s is refused', async () => {
 		const workflow = await activate();
-		const foreignUrl = triggerUrl(`${workflow.baseUrl}/webhook`, WORKFLOW_ID, sandbox().practices[1].apiKey);
-		const answer = await post(foreignUrl, JSON.stringify({ urn: 'TST0000001', files: [] }));
+		const otherWorkflowsUrl = triggerUrl(`${workflow.baseUrl}/webhook`, 'another-workflow', instanceId());
+		const token = new URL(otherWorkflowsUrl).searchParams.get('token')!;
+		const answer = await post(`${registrations(workflow)[0].url.replace(/token=.*/, '')}token=${token}`, '{"urn":"TST0000001","files":[]}');
 		expect(answer.status).toBe(401);
+		const { url } = registrations(workflow)[0];
+		const keys = sandbox().practices.map((practice) => practice.apiKey);
+		for (const key of keys) expect(url).not.toContain(legacyTriggerToken(key, workflow.workflowId));
 		expect(workflow.executions).toHaveLength(0);
+	});
+
+	it('a referral prepared before the practice rotates its API key is still delivered after it', async () => {
+		const workflow = await activate({ downloadFiles: true });
+		const run = await workflow.runManual();
+		const urn = String(run.output('Prepare Form')[0].json.urn);
+		const url = String(apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url);
+		const newKey = sandbox().rotateKey(0);
+		workflow.setCredentials({ ...sandboxCredential(sandbox()), apiKey: newKey });
+		const { files } = await sandbox().submit(urn);
+		await workflow.waitForExecutions(1);
+		expect(workflow.executions[0].output(TRIGGER)[0].json).toEqual({ urn, files });
+		expect(Object.keys(workflow.executions[0].output(TRIGGER)[0].binary ?? {})).toHaveLength(files.length);
+		await sandbox().waitFor(() => sandbox().webhookAttempts.some((attempt) => attempt.urn === urn));
+		expect(sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn)[0]).toMatchObject({
+			url,
+			status: 200,
+		});
+	});
+
+	it('a URL with the token of version 0.1.0 (keyed with the current API key) is still accepted', async () => {
+		const workflow = await activate();
+		const legacy = legacyTriggerToken(sandbox().practices[0].apiKey, workflow.workflowId);
+		const url = `${registrations(workflow)[0].url.replace(/token=.*/, '')}token=${legacy}`;
+		expect((await post(url, '{"urn":"TST0000005","files":[]}')).status).toBe(200);
+		await workflow.waitForExecutions(1);
 	});
 
 	it('activation with a rejected key fails with the credential message, not the key', async () => {
@@ -243,6 +270,75 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 			files.slice(0, 1),
 		]);
 	});
+
+	it('replays A, A, B, A, C ×3 at once, B: three executions, every answer 200 {"status":"success"}', async () => {
+		const workflow = await activate();
+		const { url } = registrations(workflow)[0];
+		const notification = (urn: string) => JSON.stringify({ urn, files: [] });
+		const answers = [];
+		for (const urn of ['TST0000101', 'TST0000101', 'TST0000102', 'TST0000101'])
+			answers.push(await post(url, notification(urn)));
+		answers.push(...(await Promise.all([1, 2, 3].map(() => post(url, notification('TST0000103'))))));
+		answers.push(await post(url, notification('TST0000102')));
+		expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+		for (const answer of answers) expect(JSON.parse(answer.body).status).toBe('success');
+		expect(answers[0].body).toBe('{"status":"success"}');
+		await workflow.waitForExecutions(3);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(workflow.executions.map((execution) => execution.output(TRIGGER)[0].json.urn)).toEqual([
+			'TST0000101',
+			'TST0000102',
+			'TST0000103',
+		]);
+		// What n8n would keep in its database for the next process (a restart).
+		expect(Object.keys(workflow.staticData['node:Dental Referrals Trigger'] as object)).toEqual(['delivered']);
+		expect(
+			Object.keys((workflow.staticData['node:Dental Referrals Trigger'] as { delivered: object }).delivered),
+		).toHaveLength(3);
+	});
+
+	it('after a restart (a new process reads the stored static data) a repeat is still a duplicate', async () => {
+		const first = await activate();
+		const body = JSON.stringify({ urn: 'TST0000201', files: [] });
+		expect((await post(registrations(first)[0].url, body)).status).toBe(200);
+		await first.waitForExecutions(1);
+		const stored = first.staticData;
+		await first.deactivate();
+		// Same workflow id and stored static data, and none of this process's memory: another id
+		// for the process-wide claims is the closest the harness comes to a fresh process.
+		active = await activateWorkflow({
+			nodes: [prepareWiredToTrigger(sandbox())],
+			trigger: triggerNode(),
+			credentials: sandboxCredential(sandbox()),
+			workflowId: first.workflowId,
+			staticData: stored,
+		});
+		const again = await post(registrations(active)[0].url, body);
+		expect(again).toEqual({ status: 200, body: '{"status":"success","message":"Duplicate notification ignored"}' });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(active.executions).toHaveLength(0);
+	});
+
+	it('a slow download is answered within the deadline (503: retry later); the PDFs arrive once, the retry is a duplicate', async () => {
+		const workflow = await activate({ downloadFiles: true });
+		const run = await workflow.runManual();
+		const urn = String(run.output('Prepare Form')[0].json.urn);
+		sandbox().addFault({ path: /^\/documents\//, kind: 'slow', delayMs: 5_000, times: 1 });
+		const { url } = registrations(workflow)[0];
+		const { files } = await sandbox().submit(urn);
+		// The sandbox delivered it already; deliver it again at once, as a retry would.
+		const started = Date.now();
+		const retry = await post(url, JSON.stringify({ urn, files }));
+		expect(Date.now() - started).toBeLessThan(4_500);
+		expect(retry.status).toBe(503);
+		await workflow.waitForExecutions(1, 15_000);
+		const [item] = workflow.executions[0].output(TRIGGER);
+		expect(Object.keys(item.binary ?? {})).toHaveLength(files.length);
+		const late = await post(url, JSON.stringify({ urn, files }));
+		expect(late).toEqual({ status: 200, body: '{"status":"success","message":"Duplicate notification ignored"}' });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(workflow.executions).toHaveLength(1);
+	}, 30_000);
 
 	it('Skip Duplicates off: every notification starts the workflow', async () => {
 		const workflow = await activate({ skipDuplicates: false });

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiCredential } from '../../shared/transport';
 import { triggerUrl, webhookBaseFromResumeUrl } from '../../shared/trigger-url';
 import { OPERATION as WAIT_OPERATION } from '../actions/referral/waitForFiles.operation';
 import { inputError } from '../helpers/input-error';
@@ -9,7 +8,7 @@ import { textParameter } from '../helpers/parameters';
 /**
  * Where the API sends the files-ready notification of a prepared form or draft. Choosing a
  * Dental Referrals Trigger of this workflow sends its production URL, secret token included,
- * as published by the trigger when the workflow was activated — nothing to copy or paste.
+ * derived here exactly as the trigger checks it — nothing to copy or paste.
  */
 export const notificationFields: INodeProperties[] = [
 	{
@@ -68,11 +67,11 @@ export async function notificationUrl(
 		);
 	}
 	if (target === 'wait') return resumeUrl.call(this, itemIndex);
-	return await triggerNotificationUrl.call(this, itemIndex);
+	return triggerNotificationUrl.call(this, itemIndex);
 }
 
 /** The production URL of this workflow's Dental Referrals Trigger, token included. */
-async function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number): string {
 	const node = this.getNode();
 	const field = 'Files Ready Notification';
 	const workflowId = this.getWorkflow().id;
@@ -90,8 +89,7 @@ async function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number
 			"Paste the Dental Referrals Trigger's production URL into Additional Fields → Files Ready Webhook URL instead.",
 		);
 	}
-	const { data } = await apiCredential.call(this, itemIndex);
-	return triggerUrl(base, workflowId, String(data.apiKey ?? ''));
+	return triggerUrl(base, workflowId, this.getInstanceId());
 }
 
 /**

@@ -8,7 +8,16 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { fetchNotifiedPdfs, readNotification, refuse } from '../../../shared/webhook-answers';
+import { claim, withinDeadline } from '../../../shared/deliveries';
+import {
+	ACK_DEADLINE_MS,
+	acknowledge,
+	answer,
+	fetchNotifiedPdfs,
+	readNotification,
+	refuse,
+	type PdfsResult,
+} from '../../../shared/webhook-answers';
 import { inputError } from '../../helpers/input-error';
 import { numberParameter, textParameter, urnParameter } from '../../helpers/parameters';
 import type { SendRequest } from '../operation';
@@ -127,7 +136,16 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 }
 
-/** The resume call: only the expected notification ends the wait; anything else is refused. */
+/**
+ * The resume call: only the expected notification ends the wait; anything else is refused.
+ *
+ * n8n answers a retry of a resumed execution 409 itself, so the API must not need one: the
+ * notification is answered 200 once accepted — at once, or at ACK_DEADLINE_MS if the PDFs
+ * are still downloading (they are then fetched after the answer; a download that fails after
+ * it resumes the execution with `downloadError` rather than leaving it waiting for a retry
+ * that n8n would refuse). A download that fails in time answers 503 and keeps waiting, so
+ * the API retries. Simultaneous deliveries resume the execution once.
+ */
 export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const parsed = readNotification.call(this);
 	if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
@@ -136,12 +154,30 @@ export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseD
 	if (urn !== expected)
 		return refuse.call(this, 409, `This execution waits for referral ${expected}, not ${urn}`);
 
-	let binary;
-	if (this.getNodeParameter('downloadFiles', true) as boolean) {
-		const pdfs = await fetchNotifiedPdfs.call(this, urn, files);
-		if (!pdfs.ok) return pdfs.response;
-		binary = pdfs.binary;
+	const claimed = claim(`wait\u0000${this.getExecutionId()}`);
+	if (claimed.kind === 'delivered') return answer.call(this, { ok: true }, 'Already received');
+	if (claimed.kind === 'inFlight') {
+		const outcome = await withinDeadline(claimed.outcome, ACK_DEADLINE_MS);
+		return answer.call(this, outcome ?? { ok: true }, 'Already received');
 	}
+
 	const json: IDataObject = { urn, files, timedOut: false };
-	return { workflowData: [[{ json, ...(binary ? { binary } : {}), pairedItem: { item: 0 } }]] };
+	if (!(this.getNodeParameter('downloadFiles', true) as boolean)) {
+		claimed.settle({ ok: true });
+		acknowledge.call(this);
+		return { noWebhookResponse: true, workflowData: [[{ json, pairedItem: { item: 0 } }]] };
+	}
+	const download = fetchNotifiedPdfs.call(this, urn, files);
+	const early: PdfsResult | undefined = await withinDeadline(download, ACK_DEADLINE_MS);
+	if (early && !early.ok) {
+		claimed.settle(early);
+		return refuse.call(this, early.status, early.message);
+	}
+	acknowledge.call(this);
+	const pdfs = early ?? (await download);
+	claimed.settle({ ok: true });
+	const item = pdfs.ok
+		? { json, binary: pdfs.binary, pairedItem: { item: 0 } }
+		: { json: { ...json, downloadError: pdfs.message }, pairedItem: { item: 0 } };
+	return { noWebhookResponse: true, workflowData: [[item]] };
 }
