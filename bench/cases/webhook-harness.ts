@@ -5,7 +5,7 @@
  */
 
 import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { PACKAGE } from '../../test/harness/run-workflow';
+import { instanceId, PACKAGE } from '../../test/harness/run-workflow';
 import { activateWorkflow } from '../../test/harness/webhook-server';
 import type { BenchConfig } from '../config';
 import { check, type CaseResult } from '../results';
@@ -22,8 +22,8 @@ export async function webhookHarnessCase(result: CaseResult, config: BenchConfig
 		credentials: sandboxCredential(sandbox.baseUrl, sandbox.apiKey),
 	});
 	try {
-		// The harness's workflow id is 'wf-test'; the URL is what Prepare Form would send.
-		const url = triggerUrl(`${active.baseUrl}/webhook`, 'wf-test', sandbox.apiKey);
+		// The URL Prepare Form would send.
+		const url = triggerUrl(`${active.baseUrl}/webhook`, active.workflowId, instanceId());
 		const sent = urns(config.notifications, 'HAR');
 		const deliveries = await deliverAll(url, sent, sandbox.origin);
 		await active.waitForExecutions(sent.length, 60_000).catch(() => undefined);

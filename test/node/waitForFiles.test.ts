@@ -77,6 +77,45 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 		).toEqual([200]);
 	});
 
+	async function postFull(url: string, body: unknown) {
+		const started = Date.now();
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, body: await response.text(), ms: Date.now() - started };
+	}
+
+	it('simultaneous deliveries during the download resume once; each is answered 200 {"status":"success"}', async () => {
+		const { executionId, urn } = await start();
+		const resumeUrl = apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url ?? '';
+		// A second delivery after the resume began would get n8n's own 409; during the download it is ours.
+		sandbox().addFault({ path: /^\/documents\//, kind: 'slow', delayMs: 1_000, times: 1 });
+		const { files } = await sandbox().submit(urn, { skipWebhook: true });
+		const answers = await Promise.all([1, 2, 3].map(() => postFull(resumeUrl, { urn, files })));
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+		for (const answer of answers) expect(JSON.parse(answer.body).status).toBe('success');
+		expect(answers.map((answer) => answer.body)).toContain('{"status":"success"}');
+		const finished = await n8n!.waitForFinish(executionId);
+		expect(finished.output(WAIT)).toHaveLength(1);
+	});
+
+	it('a slow download is answered 200 within the deadline; the execution resumes with the PDFs', async () => {
+		const { executionId, urn } = await start();
+		const resumeUrl = apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url ?? '';
+		sandbox().addFault({ path: /^\/documents\//, kind: 'slow', delayMs: 5_000, times: 1 });
+		// Submitted without the sandbox's own delivery racing ours: the notification is sent here.
+		const { files } = await sandbox().submit(urn, { skipWebhook: true });
+		const answer = await postFull(resumeUrl, { urn, files });
+		expect(answer).toMatchObject({ status: 200, body: '{"status":"success"}' });
+		expect(answer.ms).toBeLessThan(4_500);
+		const finished = await n8n!.waitForFinish(executionId, 15_000);
+		const [item] = finished.output(WAIT);
+		expect(item.json).toEqual({ urn, files, timedOut: false });
+		expect(Object.keys(item.binary ?? {})).toHaveLength(files.length);
+	}, 30_000);
+
 	describe('calls that are not the expected notification are refused and the execution keeps waiting', () => {
 		let foreign: Server;
 		let foreignHits = 0;

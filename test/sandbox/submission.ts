@@ -136,7 +136,7 @@ export function submitReferral(
 		formType,
 		files,
 	};
-	if (referral.params.files_ready_webhook_url) {
+	if (referral.params.files_ready_webhook_url && !options.skipWebhook) {
 		webhooks.deliver(referral.urn, referral.params.files_ready_webhook_url, files);
 	}
 	return { urn: referral.urn, files: [...files] };

@@ -68,6 +68,8 @@ export interface SubmitOptions {
 	referrerName?: string;
 	/** Only for prepared forms made with system_type=SE and no form_type: the type the user picks. Default: the practice's first form. */
 	formType?: string;
+	/** Test-only: do not deliver the files-ready notification (a test delivers it itself). */
+	skipWebhook?: boolean;
 }
 
 export interface WebhookAttempt {

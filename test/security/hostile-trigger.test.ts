@@ -1,12 +1,10 @@
 import { performance } from 'node:perf_hooks';
 
 import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { PACKAGE } from '../harness/run-workflow';
+import { instanceId, PACKAGE } from '../harness/run-workflow';
 import { sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
 import { activateWorkflow, type ActiveWorkflow } from '../harness/webhook-server';
 import { startForeignOrigin } from './hostile-servers';
-
-const WORKFLOW_ID = 'wf-test';
 
 async function post(url: string, body: string, contentType = 'application/json') {
 	const started = performance.now();
@@ -29,7 +27,6 @@ describe('Dental Referrals Trigger under hostile calls', () => {
 	beforeAll(async () => {
 		foreign = await startForeignOrigin();
 		workflow = await activateWorkflow({
-			workflowId: WORKFLOW_ID,
 			nodes: [],
 			trigger: {
 				name: 'Dental Referrals Trigger',
@@ -38,7 +35,7 @@ describe('Dental Referrals Trigger under hostile calls', () => {
 			},
 			credentials: sandboxCredential(sandbox()),
 		});
-		url = triggerUrl(`${workflow.baseUrl}/webhook`, WORKFLOW_ID, sandbox().practices[0].apiKey);
+		url = triggerUrl(`${workflow.baseUrl}/webhook`, workflow.workflowId, instanceId());
 	});
 	afterAll(async () => {
 		await workflow.deactivate();
