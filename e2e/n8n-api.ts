@@ -256,6 +256,19 @@ export class N8nApi {
 		return { id: String(created.id), name: created.name, type: created.type };
 	}
 
+	/** What editing the credential in the editor does (public API, `credential:update`). */
+	async updateCredential(
+		id: string,
+		credential: { name: string; type: string; data: Record<string, unknown> },
+	) {
+		await this.api('PATCH', `/credentials/${id}`, credential);
+	}
+
+	/** This n8n's instance id, as a signed-in user sees it (Help → About n8n); REST, cookie. */
+	async instanceId(): Promise<string> {
+		return (await this.rest<{ instanceId: string }>('GET', '/settings')).instanceId;
+	}
+
 	async createWorkflow(workflow: WorkflowDefinition): Promise<Workflow> {
 		const { name, nodes, connections, settings, staticData } = workflow;
 		return this.api<Workflow>('POST', '/workflows', {

@@ -57,6 +57,8 @@ export interface N8nProcess {
 	output(): string;
 	/** Kills the process group (SIGTERM, then SIGKILL after `graceMs`); idempotent. */
 	stop(graceMs?: number): Promise<void>;
+	/** SIGKILL at once, as a crash or an out-of-memory kill would; stop() still cleans up after. */
+	kill(): Promise<void>;
 	/** Resolves when the main n8n process has exited. */
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -227,6 +229,14 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 		logTail,
 		output: () => output,
 		stop,
+		async kill() {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				// gone already
+			}
+			await exited;
+		},
 		exited,
 	};
 

@@ -178,7 +178,7 @@ describeQueue('n8n queue mode: main + worker + webhook processor, binary data in
 	 */
 	/** The trigger's production URL, as Prepare Form derives it (token included). */
 	const triggerUrlOf = async (workflowId: string): Promise<string> =>
-		triggerUrl(`${stack.webhookUrl.replace(/\/$/, '')}/webhook`, workflowId, stack.practiceKey);
+		triggerUrl(`${stack.webhookUrl.replace(/\/$/, '')}/webhook`, workflowId, await stack.api.instanceId());
 
 	const succeeded = (execution: Execution) => {
 		const error = execution.data?.resultData.error;
@@ -318,9 +318,7 @@ describeQueue('n8n queue mode: main + worker + webhook processor, binary data in
 		ranOnWorker(execution.id);
 		const requests = await sandbox<Array<{ path: string; form?: Record<string, string> }>>('GET', 'requests');
 		const sent = requests.filter((request) => request.path.endsWith('/prepare_form')).pop();
-		expect(sent?.form?.files_ready_webhook_url).toBe(
-			triggerUrl(`${stack.webhookUrl.replace(/\/$/, '')}/webhook`, workflowId, stack.practiceKey),
-		);
+		expect(sent?.form?.files_ready_webhook_url).toBe(await triggerUrlOf(workflowId));
 		await stack.api.deactivateWorkflow(workflowId);
 	});
 
@@ -378,6 +376,38 @@ describeQueue('n8n queue mode: main + worker + webhook processor, binary data in
 		// The worker streamed the PDFs the webhook processor had stored back to the API.
 		const parts = await uploadedParts();
 		expect(parts.map((part) => part.sha256)).toEqual(pdfs.map(sha256));
+	});
+
+	it('replays A, A, B, A, C ×3 at once, B at the webhook processor: three executions on the worker, every answer 200', async () => {
+		const workflowId = await createAndActivate(triggerWorkflow(context, 'queue-trigger-replay', 'url'));
+		const url = await triggerUrlOf(workflowId);
+		const deliver = async (urn: string) => {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ urn, files: [] }),
+			});
+			return { status: response.status, body: await response.text() };
+		};
+		// Activation registers the webhook asynchronously: the first delivery may meet a 404.
+		await until('the trigger registered', async () =>
+			(await deliver('QUE0000001')).status === 200 ? true : undefined,
+		);
+		const answers = [await deliver('QUE0000001'), await deliver('QUE0000002'), await deliver('QUE0000001')];
+		answers.push(...(await Promise.all([1, 2, 3].map(() => deliver('QUE0000003')))));
+		answers.push(await deliver('QUE0000002'));
+		expect(answers.map((answer) => answer.status)).toEqual(Array(7).fill(200));
+		for (const answer of answers) expect(JSON.parse(answer.body)).toMatchObject({ status: 'success' });
+		const urnsOf = async () =>
+			(await stack.api.listExecutions({ workflowId }))
+				// Its Upload Files node fails on these file-less notifications; the trigger's output is what counts.
+				.filter((execution) => execution.status !== 'running' && execution.status !== 'new')
+				.map((execution) => String((nodeOutput(execution, TRIGGER.trigger)[0]?.json as { urn?: string }).urn))
+				.sort();
+		await until('three executions', async () => ((await urnsOf()).length >= 3 ? true : undefined));
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		expect(await urnsOf()).toEqual(['QUE0000001', 'QUE0000002', 'QUE0000003']);
+		await stack.api.deactivateWorkflow(workflowId);
 	});
 
 	it('Wait for PDFs: prepared on the worker, resumed at /webhook-waiting on the webhook processor, finished on the worker', async () => {

@@ -219,7 +219,8 @@ export class DentalReferralsTrigger implements INodeType {
 		if (claimed.kind === 'delivered') return answer.call(this, { ok: true }, DUPLICATE);
 		if (claimed.kind === 'inFlight') {
 			const outcome = await withinDeadline(claimed.outcome, ACK_DEADLINE_MS);
-			if (!outcome) return refuse.call(this, 503, `${notification.urn} is still being processed; retry later`);
+			if (!outcome)
+				return refuse.call(this, 503, `${notification.urn} is still being processed; retry later`);
 			return answer.call(this, outcome, DUPLICATE);
 		}
 

@@ -48,7 +48,8 @@ export function storedAsDelivered(staticData: IDataObject, prefix: string, print
 export function rememberInStaticData(staticData: IDataObject, prefix: string): void {
 	const now = Date.now();
 	const merged: Record<string, number> = { ...stored(staticData) };
-	for (const [key, at] of deliveredWithPrefix(prefix)) merged[key.slice(prefix.length)] = Math.floor(at / 1000);
+	for (const [key, at] of deliveredWithPrefix(prefix))
+		merged[key.slice(prefix.length)] = Math.floor(at / 1000);
 	const kept = Object.entries(merged)
 		.filter(([, seconds]) => typeof seconds === 'number' && now - seconds * 1000 < REMEMBER_MS)
 		.sort(([, a], [, b]) => a - b)

@@ -54,7 +54,9 @@ export function readNotification(this: IWebhookFunctions): ParseResult {
 	return parseNotification(parsedBody ?? request.rawBody);
 }
 
-export type PdfsResult = { ok: true; binary: IBinaryKeyData } | { ok: false; status: number; message: string };
+export type PdfsResult =
+	| { ok: true; binary: IBinaryKeyData }
+	| { ok: false; status: number; message: string };
 
 /**
  * Every URL is checked against the credential's origin before the first download (a

@@ -119,7 +119,10 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
  */
 export async function activateWorkflow(workflowSpec: LinearWorkflow): Promise<ActiveWorkflow> {
 	await binaryStore();
-	const spec = { ...workflowSpec, workflowId: workflowSpec.workflowId ?? `wf-${Math.random().toString(36).slice(2)}` };
+	const spec = {
+		...workflowSpec,
+		workflowId: workflowSpec.workflowId ?? `wf-${Math.random().toString(36).slice(2)}`,
+	};
 	// n8n keeps static data in its database: every call gets its own copy, and only what n8n
 	// saves reaches the next call (see the save after webhook() below).
 	let storedStaticData = JSON.stringify(spec.staticData ?? {});

@@ -105,7 +105,8 @@ async function route(
 		case 'POST rotate-key': {
 			const body = await readJson(req);
 			const oldKey = requireString(body, 'apiKey');
-			if (!state.store.practice(oldKey)) throw new SandboxError(400, 'apiKey is not one of the sandbox practices');
+			if (!state.store.practice(oldKey))
+				throw new SandboxError(400, 'apiKey is not one of the sandbox practices');
 			return reply(res, 200, { apiKey: state.store.rotateKey(oldKey) });
 		}
 		case 'GET practices':

@@ -77,6 +77,8 @@ export interface WebhookAttempt {
 	url: string;
 	/** 1-based. */
 	attempt: number;
+	/** How long the attempt took until the answer (or the failure), ms. */
+	durationMs?: number;
 	/** When the attempt started, ms since epoch. */
 	at: number;
 	/** HTTP status the receiver answered, if it answered. */

@@ -50,7 +50,7 @@ export class WebhookDispatcher {
 		const at = Date.now();
 		const result = await this.post(url, payload);
 		if (this.closed) return;
-		this.attempts.push({ urn, url, attempt, at, ...result });
+		this.attempts.push({ urn, url, attempt, at, durationMs: Date.now() - at, ...result });
 		if (result.status !== 200 && attempt <= RETRY_DELAYS_MS.length) {
 			this.schedule(urn, url, payload, attempt + 1, RETRY_DELAYS_MS[attempt - 1] * this.timeScale);
 		}

@@ -82,7 +82,10 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		const workflow = await activate();
 		const otherWorkflowsUrl = triggerUrl(`${workflow.baseUrl}/webhook`, 'another-workflow', instanceId());
 		const token = new URL(otherWorkflowsUrl).searchParams.get('token')!;
-		const answer = await post(`${registrations(workflow)[0].url.replace(/token=.*/, '')}token=${token}`, '{"urn":"TST0000001","files":[]}');
+		const answer = await post(
+			`${registrations(workflow)[0].url.replace(/token=.*/, '')}token=${token}`,
+			'{"urn":"TST0000001","files":[]}',
+		);
 		expect(answer.status).toBe(401);
 		const { url } = registrations(workflow)[0];
 		const keys = sandbox().practices.map((practice) => practice.apiKey);
@@ -291,7 +294,9 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 			'TST0000103',
 		]);
 		// What n8n would keep in its database for the next process (a restart).
-		expect(Object.keys(workflow.staticData['node:Dental Referrals Trigger'] as object)).toEqual(['delivered']);
+		expect(Object.keys(workflow.staticData['node:Dental Referrals Trigger'] as object)).toEqual([
+			'delivered',
+		]);
 		expect(
 			Object.keys((workflow.staticData['node:Dental Referrals Trigger'] as { delivered: object }).delivered),
 		).toHaveLength(3);
@@ -314,7 +319,10 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 			staticData: stored,
 		});
 		const again = await post(registrations(active)[0].url, body);
-		expect(again).toEqual({ status: 200, body: '{"status":"success","message":"Duplicate notification ignored"}' });
+		expect(again).toEqual({
+			status: 200,
+			body: '{"status":"success","message":"Duplicate notification ignored"}',
+		});
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		expect(active.executions).toHaveLength(0);
 	});
@@ -335,7 +343,10 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		const [item] = workflow.executions[0].output(TRIGGER);
 		expect(Object.keys(item.binary ?? {})).toHaveLength(files.length);
 		const late = await post(url, JSON.stringify({ urn, files }));
-		expect(late).toEqual({ status: 200, body: '{"status":"success","message":"Duplicate notification ignored"}' });
+		expect(late).toEqual({
+			status: 200,
+			body: '{"status":"success","message":"Duplicate notification ignored"}',
+		});
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		expect(workflow.executions).toHaveLength(1);
 	}, 30_000);
