@@ -14,6 +14,7 @@ import { startStack, type Stack } from '../e2e/stack';
 import { cacheRoot, N8N_VERSION, NODE_MAJOR } from '../e2e/toolchain';
 import { memoryCase } from './cases/memory';
 import { n8nPrepareFormCase } from './cases/n8n-prepare-form';
+import { n8nAcknowledgementCase } from './cases/n8n-acknowledgement';
 import { n8nWebhookCase } from './cases/n8n-webhook';
 import { packageCase } from './cases/package';
 import { prepareFormCase } from './cases/prepare-form';
@@ -64,10 +65,15 @@ async function realN8nCases(config: BenchConfig): Promise<CaseResult[]> {
 	const titles = {
 		form: `Prepare Form over ${config.n8nItems} items in real n8n: node vs n8n’s HTTP Request node`,
 		webhook: `Trigger in real n8n, ${config.notifications} concurrent notifications`,
+		ack: 'Acknowledgement in real n8n: trigger vs n8n’s Webhook node v1, same load',
 	};
 	if (config.realN8n === 'if-installed' && !toolchainInstalled()) {
 		const reason = `skipped: the e2e toolchain (Node ${NODE_MAJOR} + n8n ${N8N_VERSION}) is not installed in ${cacheRoot()}`;
-		return [skipped('n8n-prepare-form', titles.form, reason), skipped('n8n-webhook', titles.webhook, reason)];
+		return [
+			skipped('n8n-prepare-form', titles.form, reason),
+			skipped('n8n-webhook', titles.webhook, reason),
+			skipped('n8n-acknowledgement', titles.ack, reason),
+		];
 	}
 	let stack: Stack | undefined;
 	const results: CaseResult[] = [];
@@ -85,6 +91,7 @@ async function realN8nCases(config: BenchConfig): Promise<CaseResult[]> {
 				start,
 				skipped('n8n-prepare-form', titles.form, 'the stack did not start'),
 				skipped('n8n-webhook', titles.webhook, 'the stack did not start'),
+				skipped('n8n-acknowledgement', titles.ack, 'the stack did not start'),
 			];
 		}
 		const ready = stack;
@@ -93,6 +100,7 @@ async function realN8nCases(config: BenchConfig): Promise<CaseResult[]> {
 			start,
 			await runCase('n8n-prepare-form', titles.form, (r) => n8nPrepareFormCase(r, config, ready)),
 			await runCase('n8n-webhook', titles.webhook, (r) => n8nWebhookCase(r, config, ready)),
+			await runCase('n8n-acknowledgement', titles.ack, (r) => n8nAcknowledgementCase(r, config, ready)),
 		);
 	} finally {
 		await stack?.stop();

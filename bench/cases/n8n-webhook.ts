@@ -57,7 +57,7 @@ export async function n8nWebhookCase(result: CaseResult, config: BenchConfig, st
 	await api.activateWorkflow(workflow.id);
 	try {
 		// The trigger's production URL, as Prepare Form derives it (token included).
-		const url = triggerUrl(`${stack.n8n.baseUrl}/webhook`, workflow.id, stack.practiceKey);
+		const url = triggerUrl(`${stack.n8n.baseUrl}/webhook`, workflow.id, await api.instanceId());
 		const path = url.slice(url.indexOf('/webhook/') + '/webhook/'.length);
 		// Registration finishes after activate returns: a malformed probe answers 400 (no execution) once it is live.
 		await api.waitForWebhook(path, {
@@ -90,7 +90,7 @@ export async function n8nWebhookCase(result: CaseResult, config: BenchConfig, st
 		});
 		result.checks.push(check('notifications lost', figures.lost, '<=', 0));
 		result.notes.push(
-			`Real n8n ${stack.toolchain.n8nVersion} (regular mode, SQLite), workflow activated through the public API; URL and token read from the static data the trigger published.`,
+			`Real n8n ${stack.toolchain.n8nVersion} (regular mode, SQLite), workflow activated through the public API; URL and token derived as Prepare Form derives them.`,
 			`${config.notifications} POSTs sent at once (one connection each) to /webhook/…; acknowledgement = time until n8n’s answer ended, measured by the sender.`,
 			'Executions counted through the public API (includeData) until all had finished or 180 s passed; every URN distinct; trigger options at their defaults.',
 		);

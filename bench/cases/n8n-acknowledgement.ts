@@ -1,0 +1,110 @@
+/**
+ * Case 5 (real n8n): how fast the Dental Referrals Trigger acknowledges a notification,
+ * against n8n's own Webhook node at typeVersion 1 — which, like every community trigger,
+ * takes n8n's expression-engine path for each call (the editor's default 2.1 skips it) — in
+ * the same n8n, under its default expression engine, the same number of concurrent POSTs each,
+ * rounds interleaved so that both see the same machine.
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { Stack } from '../../e2e/stack';
+import { triggerUrl } from '../../nodes/shared/trigger-url';
+import { PACKAGE } from '../../test/harness/run-workflow';
+import type { BenchConfig } from '../config';
+import { percentile } from '../measure';
+import { deliverAll, urns } from '../notifications';
+import { check, type CaseResult } from '../results';
+
+/** The target of the exactly-once issue: at most 1.3× the Webhook node's acknowledgement time. */
+const MAX_RATIO = 1.3;
+
+export async function n8nAcknowledgementCase(result: CaseResult, config: BenchConfig, stack: Stack) {
+	const { api, credential } = stack;
+	const concurrency = config.short ? 20 : 50;
+	const rounds = config.short ? 1 : 3;
+	const webhookPath = randomUUID();
+	const webhookNode = await api.createWorkflow({
+		name: 'bench: Webhook node v1',
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const trigger = await api.createWorkflow({
+		name: 'bench: Dental Referrals Trigger acknowledgement',
+		nodes: [
+			{
+				name: 'Dental Referrals Trigger',
+				type: `${PACKAGE}.dentalReferralsTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { options: {} },
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	await api.activateWorkflow(webhookNode.id);
+	await api.activateWorkflow(trigger.id);
+	try {
+		const webhookUrl = `${stack.n8n.baseUrl}/webhook/${webhookPath}`;
+		const url = triggerUrl(`${stack.n8n.baseUrl}/webhook`, trigger.id, await api.instanceId());
+		const probe = { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } };
+		await api.waitForWebhook(webhookPath, probe);
+		await api.waitForWebhook(url.slice(url.indexOf('/webhook/') + '/webhook/'.length), probe);
+
+		const times = { webhook: [] as number[], trigger: [] as number[] };
+		let refused = 0;
+		for (let round = 0; round < rounds; round++) {
+			// Alternate which goes first, so that neither always meets a busier n8n.
+			const order: Array<'webhook' | 'trigger'> = round % 2 ? ['trigger', 'webhook'] : ['webhook', 'trigger'];
+			for (const which of order) {
+				const sent = urns(concurrency, `A${round}${which === 'trigger' ? 'T' : 'W'}`);
+				const deliveries = await deliverAll(
+					which === 'trigger' ? url : webhookUrl,
+					sent,
+					stack.sandbox.origin,
+				);
+				refused += deliveries.filter((delivery) => delivery.status !== 200).length;
+				times[which].push(...deliveries.map((delivery) => delivery.ms));
+				// Let the executions of this burst drain before the next one.
+				await new Promise((resolve) => setTimeout(resolve, config.short ? 2_000 : 10_000));
+			}
+		}
+		const p50 = { webhook: percentile(times.webhook, 50), trigger: percentile(times.trigger, 50) };
+		const p95 = { webhook: percentile(times.webhook, 95), trigger: percentile(times.trigger, 95) };
+		Object.assign(result.figures, {
+			concurrency,
+			rounds,
+			webhook_v1_ack_p50_ms: Number(p50.webhook.toFixed(1)),
+			trigger_ack_p50_ms: Number(p50.trigger.toFixed(1)),
+			webhook_v1_ack_p95_ms: Number(p95.webhook.toFixed(1)),
+			trigger_ack_p95_ms: Number(p95.trigger.toFixed(1)),
+			ratio_p50: Number((p50.trigger / p50.webhook).toFixed(2)),
+			ratio_p95: Number((p95.trigger / p95.webhook).toFixed(2)),
+			not_200: refused,
+		});
+		result.checks.push(
+			check('trigger ÷ Webhook v1 acknowledgement, p50', p50.trigger / p50.webhook, '<=', MAX_RATIO),
+		);
+		result.checks.push(check('answers other than 200', refused, '<=', 0));
+		result.notes.push(
+			`Real n8n ${stack.toolchain.n8nVersion}, regular mode, SQLite, default expression engine (N8N_EXPRESSION_ENGINE unset).`,
+			`${rounds} round(s) of ${concurrency} POSTs at once to each workflow, interleaved; acknowledgement = time until n8n’s answer ended, measured by the sender.`,
+			'Trigger at its defaults (token required, Skip Duplicates on, no download, no verification); Webhook node v1, POST, respond immediately.',
+		);
+	} finally {
+		await api.deactivateWorkflow(webhookNode.id).catch(() => undefined);
+		await api.deactivateWorkflow(trigger.id).catch(() => undefined);
+	}
+}
