@@ -1,6 +1,6 @@
 import { DEMO_PRACTICES, NOT_AUTHORIZED_MESSAGE, startSandbox } from './index';
 import type { Sandbox } from './index';
-import { call, KEY_A } from './test-helpers';
+import { call, KEY_A, prepare } from './test-helpers';
 
 const EXPECTED_401 = {
 	status: 'error',
@@ -64,5 +64,39 @@ describe('sandbox authentication', () => {
 		expect((await call(sandbox, 'no_such_method', { apiKey: KEY_A })).status).toBe(404);
 		expect((await call(sandbox, '/refadmin/react4r/v1/available_forms', { apiKey: KEY_A })).status).toBe(404);
 		expect((await call(sandbox, 'available_forms', { apiKey: KEY_A, method: 'DELETE' })).status).toBe(404);
+	});
+});
+
+describe('sandbox key rotation', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ webhookTimeScale: 0.001 });
+	});
+	afterAll(() => sandbox.close());
+
+	it('the practice gets a new key: the old one is refused, its referrals and PDFs stay its own', async () => {
+		const { urn } = await prepare(sandbox, KEY_A);
+		const { files } = await sandbox.submit(urn, { skipWebhook: true });
+		const newKey = sandbox.rotateKey(0);
+		expect(newKey).toMatch(/^[0-9a-f]{20}$/);
+		expect(sandbox.practices[0].apiKey).toBe(newKey);
+		expect((await call(sandbox, '', { apiKey: KEY_A })).status).toBe(401);
+		const status = await call(sandbox, `referral_status?urn=${urn}`, { apiKey: newKey });
+		expect(status.json).toMatchObject({ status: 'success', referral_files: files });
+		expect((await call(sandbox, files[0], { apiKey: newKey })).status).toBe(200);
+		expect((await call(sandbox, files[0], { apiKey: KEY_A })).status).toBe(401);
+		expect(sandbox.webhookAttempts).toHaveLength(0);
+	});
+
+	it('is offered to other processes as POST /__sandbox/rotate-key', async () => {
+		const oldKey = sandbox.practices[1].apiKey;
+		const answer = await fetch(`${sandbox.origin}/__sandbox/rotate-key`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ apiKey: oldKey }),
+		});
+		const { apiKey } = (await answer.json()) as { apiKey: string };
+		expect(apiKey).toBe(sandbox.practices[1].apiKey);
+		expect(apiKey).not.toBe(oldKey);
 	});
 });

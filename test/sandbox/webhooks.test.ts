@@ -26,7 +26,14 @@ describe('sandbox files-ready webhook', () => {
 			expect(JSON.parse(delivery.body)).toEqual({ urn: prepared.urn, files: submitted.files });
 			await sandbox.waitFor(() => sandbox.webhookAttempts.some((a) => a.urn === prepared.urn));
 			expect(sandbox.webhookAttempts.filter((a) => a.urn === prepared.urn)).toEqual([
-				{ urn: prepared.urn, url: receiver.url, attempt: 1, at: expect.any(Number), status: 200 },
+				{
+					urn: prepared.urn,
+					url: receiver.url,
+					attempt: 1,
+					at: expect.any(Number),
+					durationMs: expect.any(Number),
+					status: 200,
+				},
 			]);
 		} finally {
 			await receiver.close();
