@@ -214,13 +214,13 @@ export class DentalReferralsTrigger implements INodeType {
 		if (skipDuplicates && storedAsDelivered(staticData, prefix, print)) {
 			return answer.call(this, { ok: true }, DUPLICATE);
 		}
-		// Without Skip Duplicates every delivery is its own claim.
-		const claimed = claim(skipDuplicates ? prefix + print : `${prefix}${print}\u0000${Math.random()}`);
-		if (claimed.kind === 'delivered') return answer.call(this, { ok: true }, DUPLICATE);
-		if (claimed.kind === 'inFlight') {
+		const claimed = skipDuplicates ? claim(prefix + print) : undefined;
+		if (claimed?.kind === 'delivered') return answer.call(this, { ok: true }, DUPLICATE);
+		if (claimed?.kind === 'inFlight') {
 			const outcome = await withinDeadline(claimed.outcome, ACK_DEADLINE_MS);
-			if (!outcome)
+			if (!outcome) {
 				return refuse.call(this, 503, `${notification.urn} is still being processed; retry later`);
+			}
 			return answer.call(this, outcome, DUPLICATE);
 		}
 
@@ -230,7 +230,7 @@ export class DentalReferralsTrigger implements INodeType {
 		}
 		const result = await running;
 		const outcome: Outcome = result.ok ? { ok: true } : result;
-		claimed.settle(outcome);
+		claimed?.settle(outcome);
 		if (!result.ok) return refuse.call(this, result.status, result.message);
 		if (skipDuplicates) rememberInStaticData(staticData, prefix);
 		acknowledge.call(this);
