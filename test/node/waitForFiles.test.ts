@@ -109,6 +109,24 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 		});
 	});
 
+	it('a PDF answered as an empty 200 is not stored: 503, the API retries, the retry resumes with real PDFs', async () => {
+		const { executionId, urn } = await start();
+		sandbox().addFault({ path: /^\/documents\//, kind: 'notPdf', body: 'empty' });
+		await sandbox().submit(urn);
+		const finished = await n8n!.waitForFinish(executionId);
+		const [item] = finished.output(WAIT);
+		for (const index of (item.json.files as string[]).keys()) {
+			const bytes = await readBinary(item.binary![`file_${index}`]);
+			expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		}
+		await sandbox().waitFor(() => sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn).length >= 2);
+		expect(
+			sandbox()
+				.webhookAttempts.filter((attempt) => attempt.urn === urn)
+				.map((attempt) => attempt.status),
+		).toEqual([503, 200]);
+	});
+
 	it('the wait limit ends it with a clear, catchable outcome', async () => {
 		const { run, executionId, urn } = await start({
 			waitLimit: 30,
