@@ -41,7 +41,7 @@ describe('document resource: Download PDF', () => {
 		expect(request.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
 	});
 
-	it('asks for the document with the documented Accept: application/json (the seed\'s only PDF request)', async () => {
+	it("asks for the document with the documented Accept: application/json (the seed's only PDF request)", async () => {
 		const [url] = await submittedFiles();
 		const run = await runNode(sandbox(), {
 			resource: 'document',
@@ -111,7 +111,9 @@ describe('document resource: Download PDF', () => {
 			{ items: [{}, {}], continueOnFail: true },
 		);
 		expect((await readBinary(run.items[0].binary!.data)).toString()).toBe(pdf(1019));
-		expect(run.items[1].json.error).toMatch(/is not a PDF: .* with other content \(content type application\/pdf\)$/);
+		expect(run.items[1].json.error).toMatch(
+			/is not a PDF: .* with other content \(content type application\/pdf\)$/,
+		);
 	});
 
 	it('without Continue On Fail, a sign-in page instead of the PDF fails the node', async () => {
@@ -123,7 +125,9 @@ describe('document resource: Download PDF', () => {
 			documentUrl: url,
 			binaryPropertyName: 'data',
 		});
-		expect(run.error?.message).toMatch(/ is not a PDF: .* answered HTTP 200 with HTML \(content type text\/html/);
+		expect(run.error?.message).toMatch(
+			/ is not a PDF: .* answered HTTP 200 with HTML \(content type text\/html/,
+		);
 	});
 
 	it('refuses a URL on another origin before any request: the key never leaves the API origin', async () => {

@@ -119,7 +119,9 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 			const bytes = await readBinary(item.binary![`file_${index}`]);
 			expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		}
-		await sandbox().waitFor(() => sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn).length >= 2);
+		await sandbox().waitFor(
+			() => sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn).length >= 2,
+		);
 		expect(
 			sandbox()
 				.webhookAttempts.filter((attempt) => attempt.urn === urn)

@@ -160,21 +160,25 @@ describe('sandbox fault injection', () => {
 		[
 			'json',
 			/^application\/json/,
-			(text: string) => expect(JSON.parse(text)).toMatchObject({ status: 'error', message: expect.any(String) }),
+			(text: string) =>
+				expect(JSON.parse(text)).toMatchObject({ status: 'error', message: expect.any(String) }),
 		],
 		['empty', /^application\/pdf/, (text: string) => expect(text).toBe('')],
-	] as const)('notPdf %s: 200 on a document path with that body instead of the PDF', async (body, type, check) => {
-		sandbox.addFault({ path: /^\/documents\//, kind: 'notPdf', body });
-		const answer = await call(sandbox, '/documents/show/attachments/1/pdfs/original/TST0000001.pdf', {
-			apiKey: KEY_A,
-		});
-		expect(answer.status).toBe(200);
-		expect(answer.headers.get('content-type')).toMatch(type);
-		check(answer.text);
-		expect(answer.text.startsWith('%PDF-')).toBe(false);
-	});
+	] as const)(
+		'notPdf %s: 200 on a document path with that body instead of the PDF',
+		async (body, type, check) => {
+			sandbox.addFault({ path: /^\/documents\//, kind: 'notPdf', body });
+			const answer = await call(sandbox, '/documents/show/attachments/1/pdfs/original/TST0000001.pdf', {
+				apiKey: KEY_A,
+			});
+			expect(answer.status).toBe(200);
+			expect(answer.headers.get('content-type')).toMatch(type);
+			check(answer.text);
+			expect(answer.text.startsWith('%PDF-')).toBe(false);
+		},
+	);
 
-	it('answer: 200 with the given JSON instead of the method\'s answer, then normal again', async () => {
+	it("answer: 200 with the given JSON instead of the method's answer, then normal again", async () => {
 		sandbox.addFault({ path: '/react4r/v2/prepare_fileupload', kind: 'answer', json: { status: 'success' } });
 		const broken = await call(sandbox, 'prepare_fileupload', { method: 'POST', apiKey: KEY_A });
 		expect(broken.status).toBe(200);

@@ -124,11 +124,16 @@ export function httpFailure(
  * An answer that breaks the documented shape: the node stops rather than guessing (a missing
  * fileupload_id would otherwise become fileupload/NaN/add_file, sent with the key).
  */
-export function malformedAnswer(context: FailureContext, method: string, expectation: string): NodeApiError {
+export function malformedAnswer(
+	context: FailureContext,
+	method: string,
+	expectation: string,
+	found: string,
+): NodeApiError {
 	return apiError(
 		context,
 		`The Dental Referrals API answered ${method} without ${expectation}`,
-		'The answer does not have the shape the API documentation gives, so nothing more was sent. Retry On Fail retries the call; if it persists, report it to the API administrators.',
+		`It sent ${found} there. The answer does not have the shape the API documentation gives, so nothing more was sent for this item. Retry On Fail retries the call; if it persists, report it to the API administrators.`,
 	);
 }
 

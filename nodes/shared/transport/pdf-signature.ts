@@ -18,7 +18,10 @@ export function bodyKind(head: Buffer): BodyKind {
 	const signatureAt = head.subarray(0, SIGNATURE_WINDOW).indexOf(PDF_SIGNATURE);
 	if (signatureAt !== -1) return 'a PDF';
 	if (head.length === 0) return 'an empty body';
-	const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+	const text = head
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.trimStart();
 	if (/^<(!doctype\s+html|html|head|body|meta|title|script|!--)/i.test(text)) return 'HTML';
 	if (/^[{[]/.test(text)) return 'JSON';
 	return 'other content';
