@@ -14,37 +14,31 @@ export interface Referral {
 	data: IDataObject;
 }
 
-function toReferral(value: unknown): Referral | undefined {
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-	const data = value as IDataObject;
-	const urn = data.referral_urn;
-	if (typeof urn !== 'string' || urn === '') return undefined;
-	const files = Array.isArray(data.referral_files)
-		? data.referral_files.filter((file): file is string => typeof file === 'string' && file !== '')
-		: [];
-	const status = typeof data.referral_status === 'string' ? data.referral_status : null;
-	return { urn, status, files, data };
+function toReferral(data: IDataObject): Referral {
+	// apiRequest has checked the documented shape (answers.ts): a URN, a status and a files array.
+	const files = (data.referral_files as string[]).filter((file) => file !== '');
+	return { urn: data.referral_urn as string, status: data.referral_status as string, files, data };
 }
 
 /** One batch_referral_status answer. */
 export interface RecentReferrals {
 	/** Newest first (the API's order). */
 	referrals: Referral[];
-	/** How many entries the API listed (before skipping unusable ones): 100 = a full window. */
+	/** How many entries the API listed (duplicates included): 100 = a full window. */
 	listed: number;
 }
 
 /**
- * The most recently submitted referrals. Entries without a URN cannot be followed and are
- * skipped; a URN listed twice keeps its first entry.
+ * The most recently submitted referrals. An answer whose entries lack a URN, a status or a files
+ * array fails the poll (answers.ts) rather than hiding referrals; a URN listed twice keeps its
+ * first entry.
  */
 export function parseReferrals(answer: IDataObject): RecentReferrals {
-	const data = Array.isArray(answer.referral_data) ? answer.referral_data : [];
+	const data = answer.referral_data as IDataObject[];
 	const seen = new Set<string>();
 	const referrals: Referral[] = [];
-	for (const value of data) {
-		const referral = toReferral(value);
-		if (referral && !seen.has(referral.urn)) {
+	for (const referral of data.map(toReferral)) {
+		if (!seen.has(referral.urn)) {
 			seen.add(referral.urn);
 			referrals.push(referral);
 		}

@@ -41,6 +41,95 @@ describe('document resource: Download PDF', () => {
 		expect(request.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
 	});
 
+	it("asks for the document with the documented Accept: application/json (the seed's only PDF request)", async () => {
+		const [url] = await submittedFiles();
+		const run = await runNode(sandbox(), {
+			resource: 'document',
+			operation: 'download',
+			documentUrl: url,
+			binaryPropertyName: 'data',
+		});
+		expect(run.error).toBeUndefined();
+		const [request] = apiRequests(sandbox());
+		expect(request.path).toBe(new URL(url).pathname);
+		expect(request.headers.accept).toBe('application/json');
+	});
+
+	it.each([
+		['html', 'HTML (content type text/html; charset=utf-8)'],
+		['json', 'JSON (content type application/json; charset=utf-8)'],
+		['empty', 'an empty body (content type application/pdf)'],
+	] as const)(
+		'a 200 answer that is not a PDF (%s) fails that item naming what came back; the others succeed',
+		async (body, what) => {
+			const [first, second] = await submittedFiles();
+			sandbox().addFault({ path: new URL(second).pathname, kind: 'notPdf', body });
+			const run = await runNode(
+				sandbox(),
+				{
+					resource: 'document',
+					operation: 'download',
+					documentUrl: '={{ $json.url }}',
+					binaryPropertyName: 'data',
+				},
+				{ items: [{ url: first }, { url: second }, { url: first }], continueOnFail: true },
+			);
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(3);
+			const name = decodeURIComponent(second.split('/').pop() ?? '');
+			const host = new URL(sandbox().origin).host;
+			expect(run.items[1].json.error).toBe(
+				`Document ${name} is not a PDF: the API at ${host} answered HTTP 200 with ${what}`,
+			);
+			expect(run.items[1].binary?.data).toBeUndefined();
+			expect(run.items[1].pairedItem).toEqual({ item: 1 });
+			if (body === 'json') expect(String(run.items[1].json.description)).toMatch(/^Not Authorized/);
+			for (const index of [0, 2]) {
+				const bytes = await readBinary(run.items[index].binary!.data);
+				expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+			}
+			expect(apiRequests(sandbox()).map((request) => request.status)).toEqual([200, 200, 200]);
+		},
+	);
+
+	it('the PDF signature may come after up to 1019 bytes of junk, as PDF readers allow; not after 1024', async () => {
+		const [url] = await submittedFiles();
+		const pdf = (junk: number) => `${' '.repeat(junk)}%PDF-1.4\n%%EOF\n`;
+		const serve = (body: string) =>
+			sandbox().addFault({
+				path: new URL(url).pathname,
+				kind: 'status',
+				status: 200,
+				body,
+				contentType: 'application/pdf',
+			});
+		serve(pdf(1019));
+		serve(pdf(1024));
+		const run = await runNode(
+			sandbox(),
+			{ resource: 'document', operation: 'download', documentUrl: url, binaryPropertyName: 'data' },
+			{ items: [{}, {}], continueOnFail: true },
+		);
+		expect((await readBinary(run.items[0].binary!.data)).toString()).toBe(pdf(1019));
+		expect(run.items[1].json.error).toMatch(
+			/is not a PDF: .* with other content \(content type application\/pdf\)$/,
+		);
+	});
+
+	it('without Continue On Fail, a sign-in page instead of the PDF fails the node', async () => {
+		const [url] = await submittedFiles();
+		sandbox().addFault({ path: new URL(url).pathname, kind: 'notPdf', body: 'html' });
+		const run = await runNode(sandbox(), {
+			resource: 'document',
+			operation: 'download',
+			documentUrl: url,
+			binaryPropertyName: 'data',
+		});
+		expect(run.error?.message).toMatch(
+			/ is not a PDF: .* answered HTTP 200 with HTML \(content type text\/html/,
+		);
+	});
+
 	it('refuses a URL on another origin before any request: the key never leaves the API origin', async () => {
 		const run = await runNode(sandbox(), {
 			resource: 'document',

@@ -61,7 +61,7 @@ describe('draft resource', () => {
 		],
 		[{ patientEmail: 'nobody' }, 'Email: "nobody" is not an email address (item index 0)'],
 		[{ fileuploadId: -3 }, 'File Upload ID: must be a whole number of at least 1, got -3 (item index 0)'],
-		[{ urgent: 'yes' }, 'Urgent: expected true or false, got "yes" (item index 0)'],
+		[{ urgent: 'yes' }, 'Urgent: expected true, false, 1 or 0, got "yes" (item index 0)'],
 		[
 			{ patientFirstName: '={{ { toString: "x" } }}' },
 			'First Name: expected text, got an object (item index 0)',

@@ -63,6 +63,59 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		expect(run.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it("the 0/1 switches take the API's own values and spreadsheet text from expressions; anything else is refused", async () => {
+		const good: Array<[unknown, string]> = [
+			[true, '1'],
+			[false, '0'],
+			[1, '1'],
+			[0, '0'],
+			['1', '1'],
+			['0', '0'],
+			[' TRUE ', '1'],
+			['False', '0'],
+			['\tfalse\n', '0'],
+		];
+		const bad: Array<[unknown, string]> = [
+			['yes', '"yes"'],
+			[2, 'a number'],
+			['1.0', '"1.0"'],
+			[[1], 'an array'],
+		];
+		const run = await runNode(
+			sandbox(),
+			{
+				resource: 'form',
+				operation: 'prepare',
+				formType: sandbox().practices[0].forms[0],
+				patientDob: '01/01/2000',
+				additionalFields: {
+					permissionSms: '={{ $json.flag }}',
+					urgent: '={{ $json.flag }}',
+					medicalFormsAsSingleFile: '={{ $json.flag }}',
+				},
+			},
+			{ continueOnFail: true, items: [...good, ...bad].map(([flag]) => ({ flag })) },
+		);
+		// n8n hands the collection over in its own (alphabetical) order: the first flag checked is named.
+		expect(run.error).toBeUndefined();
+		expect(
+			apiRequests(sandbox(), 'prepare_form').map(({ form }) => [
+				form?.permission_sms,
+				form?.urgent,
+				form?.medical_forms_as_single_file,
+			]),
+		).toEqual(good.map(([, sent]) => [sent, sent, sent]));
+		expect(run.items.slice(0, good.length).every((item) => String(item.json.urn).startsWith('TST'))).toBe(
+			true,
+		);
+		expect(run.items.slice(good.length).map((item) => item.json.error)).toEqual(
+			bad.map(
+				([, shown], index) =>
+					`Medical Forms as Single File: expected true, false, 1 or 0, got ${shown} (item index ${good.length + index})`,
+			),
+		);
+	});
+
 	it('Prepare Form with system type SE needs no form type', async () => {
 		const run = await runNode(sandbox(), {
 			resource: 'form',

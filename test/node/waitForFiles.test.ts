@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { readBinary } from '../harness/run-workflow';
-import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
+import {
+	apiRequests,
+	dentalReferrals,
+	runNode,
+	sandboxCredential,
+	useSandbox,
+} from '../harness/sandbox-workflow';
 import { activateWorkflow, type ActiveWorkflow } from '../harness/webhook-server';
 
 const WAIT = 'Wait for PDFs';
@@ -146,6 +152,55 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 			const finished = await n8n!.waitForFinish(executionId);
 			expect(finished.output(WAIT)[0].json).toMatchObject({ urn, timedOut: false });
 		});
+	});
+
+	it('a PDF answered as an empty 200 is not stored: 503, the API retries, the retry resumes with real PDFs', async () => {
+		const { executionId, urn } = await start();
+		sandbox().addFault({ path: /^\/documents\//, kind: 'notPdf', body: 'empty' });
+		await sandbox().submit(urn);
+		const finished = await n8n!.waitForFinish(executionId);
+		const [item] = finished.output(WAIT);
+		for (const index of (item.json.files as string[]).keys()) {
+			const bytes = await readBinary(item.binary![`file_${index}`]);
+			expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		}
+		await sandbox().waitFor(
+			() => sandbox().webhookAttempts.filter((attempt) => attempt.urn === urn).length >= 2,
+		);
+		expect(
+			sandbox()
+				.webhookAttempts.filter((attempt) => attempt.urn === urn)
+				.map((attempt) => attempt.status),
+		).toEqual([503, 200]);
+	});
+
+	it('a sign-in page instead of a PDF: the resume call gets 503 naming it and the execution keeps waiting', async () => {
+		const { executionId, urn } = await start();
+		const resumeUrl = apiRequests(sandbox(), 'prepare_form')[0].form?.files_ready_webhook_url ?? '';
+		// Real document URLs of the same practice (another referral, notified nowhere).
+		const other = await runNode(sandbox(), {
+			resource: 'form',
+			operation: 'prepare',
+			formType: sandbox().practices[0].forms[0],
+			patientDob: '12/12/2012',
+		});
+		const { files } = await sandbox().submit(String(other.items[0].json.urn));
+		sandbox().addFault({ path: new URL(files[0]).pathname, kind: 'notPdf', body: 'html' });
+		const response = await fetch(resumeUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ urn, files }),
+		});
+		expect(response.status).toBe(503);
+		const name = decodeURIComponent(files[0].split('/').pop() ?? '');
+		expect(((await response.json()) as { message: string }).message).toBe(
+			`Could not download the PDFs of ${urn} now: Document ${name} is not a PDF: the API at ${new URL(sandbox().origin).host} answered HTTP 200 with HTML (content type text/html; charset=utf-8)`,
+		);
+		expect(n8n!.waiting.get(executionId)?.run.status).toBe('waiting');
+
+		await sandbox().submit(urn);
+		const finished = await n8n!.waitForFinish(executionId);
+		expect(finished.output(WAIT)[0].json).toMatchObject({ urn, timedOut: false });
 	});
 
 	it('the wait limit ends it with a clear, catchable outcome', async () => {

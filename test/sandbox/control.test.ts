@@ -67,6 +67,11 @@ describe('sandbox request recording and control endpoints', () => {
 		expect((await call(sandbox, 'available_forms', { apiKey: KEY_A })).status).toBe(200);
 		expect((await control(sandbox, 'POST', 'faults', { kind: 'nope' })).status).toBe(400);
 		expect((await control(sandbox, 'POST', 'faults', { kind: 'slow' })).status).toBe(400);
+		expect((await control(sandbox, 'POST', 'faults', { kind: 'notPdf', body: 'xml' })).status).toBe(400);
+		expect((await control(sandbox, 'POST', 'faults', { kind: 'answer' })).status).toBe(400);
+		const answer = { kind: 'answer', path: '/react4r/v2/available_forms', json: { status: 'success' } };
+		expect((await control(sandbox, 'POST', 'faults', answer)).status).toBe(200);
+		expect((await call(sandbox, 'available_forms', { apiKey: KEY_A })).json).toEqual({ status: 'success' });
 	});
 
 	it('POST /__sandbox/submit and /__sandbox/status, GET /__sandbox/webhook-attempts', async () => {

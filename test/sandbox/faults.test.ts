@@ -155,6 +155,38 @@ describe('sandbox fault injection', () => {
 		}
 	});
 
+	it.each([
+		['html', /^text\/html/, (text: string) => expect(text).toMatch(/^<!DOCTYPE html>.*sign_in/)],
+		[
+			'json',
+			/^application\/json/,
+			(text: string) =>
+				expect(JSON.parse(text)).toMatchObject({ status: 'error', message: expect.any(String) }),
+		],
+		['empty', /^application\/pdf/, (text: string) => expect(text).toBe('')],
+	] as const)(
+		'notPdf %s: 200 on a document path with that body instead of the PDF',
+		async (body, type, check) => {
+			sandbox.addFault({ path: /^\/documents\//, kind: 'notPdf', body });
+			const answer = await call(sandbox, '/documents/show/attachments/1/pdfs/original/TST0000001.pdf', {
+				apiKey: KEY_A,
+			});
+			expect(answer.status).toBe(200);
+			expect(answer.headers.get('content-type')).toMatch(type);
+			check(answer.text);
+			expect(answer.text.startsWith('%PDF-')).toBe(false);
+		},
+	);
+
+	it("answer: 200 with the given JSON instead of the method's answer, then normal again", async () => {
+		sandbox.addFault({ path: '/react4r/v2/prepare_fileupload', kind: 'answer', json: { status: 'success' } });
+		const broken = await call(sandbox, 'prepare_fileupload', { method: 'POST', apiKey: KEY_A });
+		expect(broken.status).toBe(200);
+		expect(broken.json).toEqual({ status: 'success' });
+		const normal = await call(sandbox, 'prepare_fileupload', { method: 'POST', apiKey: KEY_A });
+		expect(typeof normal.json.fileupload_id).toBe('number');
+	});
+
 	it('refuses a fault with times 0', () => {
 		expect(() => sandbox.addFault({ kind: 'drop', times: 0 })).toThrow();
 	});

@@ -40,6 +40,17 @@ const HTML_PAGE =
 	'<!DOCTYPE html><html><head><title>Service temporarily unavailable</title></head>' +
 	'<body><h1>We&rsquo;ll be right back</h1><p>Dental Referrals is undergoing maintenance.</p></body></html>';
 
+/** A Rails-style sign-in page, as a server answers a format it does not authenticate by token. */
+const SIGN_IN_PAGE =
+	'<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/users/sign_in" method="post">' +
+	'<input name="user[email]"><input type="password" name="user[password]"></form></body></html>';
+
+function actOutNotPdf(ctx: RequestContext, body: 'html' | 'json' | 'empty'): void {
+	if (body === 'html') send(ctx, 200, SIGN_IN_PAGE, { 'Content-Type': 'text/html; charset=utf-8' });
+	else if (body === 'json') sendError(ctx, 200, 'Not Authorized. Check that you are providing a valid API key.');
+	else send(ctx, 200, '', { 'Content-Type': 'application/pdf' });
+}
+
 /**
  * Acts the fault out. Returns true when the answer is done (or the socket dropped), false when the
  * request should go on to its normal answer (after a 'slow' delay).
@@ -88,6 +99,12 @@ export async function actOutFault(
 		case 'redirect':
 			send(ctx, fault.status ?? 302, '', { Location: fault.location });
 			return true;
+		case 'notPdf':
+			actOutNotPdf(ctx, fault.body);
+			return true;
+		case 'answer':
+			sendJson(ctx, 200, fault.json);
+			return true;
 		default:
 			return false;
 	}
@@ -97,7 +114,7 @@ export async function actOutFault(
 export function faultFromJson(value: unknown): Fault {
 	if (typeof value !== 'object' || value === null) throw new Error('fault must be a JSON object');
 	const input = value as Record<string, unknown>;
-	const kinds = ['slow', 'status', 'apiError', 'nonJson', 'truncated', 'drop', 'redirect'];
+	const kinds = ['slow', 'status', 'apiError', 'nonJson', 'truncated', 'drop', 'redirect', 'notPdf', 'answer'];
 	if (typeof input.kind !== 'string' || !kinds.includes(input.kind))
 		throw new Error(`fault.kind must be one of: ${kinds.join(', ')}`);
 	if (input.path !== undefined && typeof input.path !== 'string')
@@ -115,5 +132,8 @@ export function faultFromJson(value: unknown): Fault {
 	if (input.kind === 'status') need('status', 'number');
 	if (input.kind === 'apiError') need('message', 'string');
 	if (input.kind === 'redirect') need('location', 'string');
+	if (input.kind === 'notPdf' && !['html', 'json', 'empty'].includes(input.body as string))
+		throw new Error('fault.body must be one of html, json, empty for kind notPdf');
+	if (input.kind === 'answer' && !('json' in input)) throw new Error('fault.json is required for kind answer');
 	return { ...input, times } as Fault;
 }

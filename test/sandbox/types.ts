@@ -56,6 +56,10 @@ export type Fault = {
 	| { kind: 'truncated' }
 	| { kind: 'drop' }
 	| { kind: 'redirect'; location: string; status?: number }
+	/** 200 with something that is not a PDF, as a sign-in page, an error or a broken export would be. */
+	| { kind: 'notPdf'; body: 'html' | 'json' | 'empty' }
+	/** 200 with this JSON value instead of the method's answer, e.g. {"status":"success"} without its id. */
+	| { kind: 'answer'; json: unknown }
 );
 
 export interface SubmittedReferral {

@@ -116,6 +116,36 @@ describe('Dental Referrals Status Trigger: PDF downloads and errors', () => {
 		expect(await trigger.tick()).toBeNull();
 	});
 
+	it('a sign-in page answered 200 instead of a PDF is no file: downloadError names what came back', async () => {
+		const practice = nextPractice();
+		const trigger = poller(sandbox(), practice, undefined, { downloadFiles: true });
+		await trigger.activate();
+		const [urn] = await submitReferrals(sandbox(), practice);
+		sandbox().addFault({ kind: 'notPdf', body: 'html', path: /\/documents\//, times: 1 });
+		const output = await trigger.tick();
+		expect(eventsOf(output)).toEqual([`newReferral:${urn}`]);
+		expect(output?.[0].json.downloadError).toBe(
+			`Document ${urn}_AdultRestorativeForm.pdf is not a PDF: the API at ${new URL(sandbox().origin).host} answered HTTP 200 with HTML (content type text/html; charset=utf-8)`,
+		);
+		expect(output?.[0].binary).toBeUndefined();
+		expectNoKey(sandbox(), practice, output);
+	});
+
+	it('a referral listed without its referral_files array fails the poll naming it, and changes no state', async () => {
+		const practice = nextPractice();
+		const trigger = poller(sandbox(), practice);
+		await trigger.activate();
+		const [urn] = await submitReferrals(sandbox(), practice);
+		const answer = await batchAnswer(sandbox(), practice);
+		delete answer.referral_data[0].referral_files;
+		sandbox().addFault({ kind: 'answer', path: BATCH_PATH, json: answer });
+		await expect(trigger.tick()).rejects.toThrow(
+			'The Dental Referrals API answered batch_referral_status without a referral_files array of URLs in referral_data[0]',
+		);
+		// Nothing was skipped or remembered: the next good poll reports the referral.
+		expect(eventsOf(await trigger.tick())).toEqual([`newReferral:${urn}`]);
+	});
+
 	it('a rejected key fails the activation with a clear message that does not contain the key', async () => {
 		const practice = nextPractice();
 		const wrongKey = sandbox().practices[practice].apiKey.split('').reverse().join('');

@@ -255,6 +255,24 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 		expect(workflow.executions[0].output(TRIGGER)[0].json.urn).toBe(urn);
 	});
 
+	it('Download Files: a document answered 200 with a JSON error instead of the PDF answers 503 naming it', async () => {
+		const workflow = await activate({ downloadFiles: true, skipDuplicates: false });
+		const { urn, files } = await prepareAndSubmit(workflow);
+		await workflow.waitForExecutions(1);
+		sandbox().addFault({ path: new URL(files[1]).pathname, kind: 'notPdf', body: 'json' });
+		const { url } = registrations(workflow)[0];
+		const answer = await post(url, JSON.stringify({ urn, files }));
+		const name = decodeURIComponent(files[1].split('/').pop() ?? '');
+		expect(answer.status).toBe(503);
+		expect(JSON.parse(answer.body).message).toBe(
+			`Could not download the PDFs of ${urn} now: Document ${name} is not a PDF: the API at ${new URL(sandbox().origin).host} answered HTTP 200 with JSON (content type application/json; charset=utf-8)`,
+		);
+		expect(workflow.executions).toHaveLength(1);
+		expect(sandbox().requests.filter((request) => request.path === new URL(files[1]).pathname).at(-1)?.headers.accept).toBe(
+			'application/json',
+		);
+	});
+
 	it('a repeated notification (same URN and files) is answered 200 and not processed twice', async () => {
 		const workflow = await activate();
 		const { urn, files } = await prepareAndSubmit(workflow);

@@ -46,6 +46,6 @@ export async function listReferrals(
 	call: { endpoint: string; qs: Record<string, string | number>; itemIndex: number; notFound?: string },
 ): Promise<INodeExecutionData[]> {
 	const answer = await nodeApiRequest.call(this, { method: 'GET', ...call });
-	const data = answer.referral_data;
-	return (Array.isArray(data) ? (data as IDataObject[]) : []).map((json) => ({ json }));
+	// apiRequest has checked the documented shape: referral_data is an array of referral objects.
+	return (answer.referral_data as IDataObject[]).map((json) => ({ json }));
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { toApiDate } from '../helpers/dates';
 import { notificationFields, notificationUrl } from './notification.fields';
 import { inputError } from '../helpers/input-error';
-import { describeValue, textParameter, toNumber, toText } from '../helpers/parameters';
+import { textParameter, toFlag, toNumber, toText } from '../helpers/parameters';
 
 /**
  * The fields Prepare Form and Save Draft share (the seed: "exactly the same request
@@ -273,11 +273,7 @@ function choiceValue(choices: string[], value: string): string | undefined {
 /** One additional field's value as the API wants it, or undefined for "not set". */
 function fieldValue(node: INode, itemIndex: number, field: PatientField, value: unknown): string | undefined {
 	const label = field.property.displayName;
-	if (field.kind === 'flag') {
-		if (typeof value !== 'boolean')
-			throw inputError(node, itemIndex, label, `expected true or false, got ${describeValue(value)}`);
-		return value ? '1' : '0';
-	}
+	if (field.kind === 'flag') return toFlag(node, itemIndex, label, value);
 	if (field.kind === 'id') {
 		const id = toNumber(node, itemIndex, label, value);
 		// 0 is the field's "not set" default.

@@ -18,17 +18,44 @@ export const SUPPORTED_MIME_TYPES = [
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ];
 
-// For binaries whose MIME type is generic (application/octet-stream) or missing.
-const MIME_BY_EXTENSION: Record<string, string> = {
+/*
+ * n8n names a binary's type with the `mime-types` package: n8n-core's prepareBinaryData and
+ * copyBinaryFile (binary-helper-functions.js) call its lookup(), which with mime-db 1.54 gives
+ * .rtf → application/rtf (not the API's text/rtf), .jfif → image/pjpeg, .dib → image/bmp and
+ * .dot → application/msword; mime-db also lists image/x-ms-bmp for .bmp. Browsers and older
+ * systems send the remaining names below for the same formats. Each is sent under the name the
+ * API documents. text/richtext is not here: mime-db gives it to .rtx (RFC 1341 richtext), not RTF.
+ */
+export const MIME_ALIASES: Record<string, string> = {
+	// Documented too, but image/jpeg is the API's first name and its own example's.
+	'image/jpg': 'image/jpeg',
+	'image/pjpeg': 'image/jpeg',
+	'image/x-ms-bmp': 'image/bmp',
+	'image/x-bmp': 'image/bmp',
+	'image/x-windows-bmp': 'image/bmp',
+	'image/tif': 'image/tiff',
+	'image/x-tiff': 'image/tiff',
+	'image/x-png': 'image/png',
+	'application/rtf': 'text/rtf',
+	'application/x-rtf': 'text/rtf',
+};
+
+// For binaries whose MIME type is generic (application/octet-stream) or missing: every
+// extension mime-db gives one of the documented kinds (or an alias above).
+export const MIME_BY_EXTENSION: Record<string, string> = {
 	jpg: 'image/jpeg',
 	jpeg: 'image/jpeg',
+	jpe: 'image/jpeg',
+	jfif: 'image/jpeg',
 	bmp: 'image/bmp',
+	dib: 'image/bmp',
 	tif: 'image/tiff',
 	tiff: 'image/tiff',
 	png: 'image/png',
 	rtf: 'text/rtf',
 	pdf: 'application/pdf',
 	doc: 'application/msword',
+	dot: 'application/msword',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
@@ -72,7 +99,9 @@ export const uploadFields: INodeProperties[] = [
 /**
  * Header values must be ASCII: a file name like "röntgen.jpg" would make Node refuse the
  * request. The seed says nothing about encoding, so other characters are percent-encoded
- * in Upload-Filename (the multipart part keeps the name as it is, in UTF-8).
+ * in Upload-Filename (the multipart part keeps the name as it is, in UTF-8). When it is
+ * percent-encoded, a literal % is encoded too (%25), so a server that decodes the header gets
+ * the exact name back ("100% röntgen.jpg" is not read as an escape). An ASCII name is sent as is.
  */
 function headerSafe(value: string): string {
 	// A lone UTF-16 surrogate cannot be percent-encoded: it becomes U+FFFD first.
@@ -80,7 +109,8 @@ function headerSafe(value: string): string {
 		/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
 		'\uFFFD',
 	);
-	return wellFormed.replace(/[^\x20-\x7e]/gu, (char) => encodeURIComponent(char));
+	if (!/[^\x20-\x7e]/u.test(wellFormed)) return wellFormed;
+	return wellFormed.replace(/[^\x20-\x24\x26-\x7e]/gu, (char) => encodeURIComponent(char));
 }
 
 /** One file of an item, checked and ready to stream. */
@@ -92,17 +122,24 @@ export interface PlannedUpload {
 	open(): Promise<UploadFile>;
 }
 
+// Binary metadata may say "constructor" or "__proto__": only the tables' own entries count.
+function own(table: Record<string, string>, key: string): string | undefined {
+	return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** The documented Upload-Content-Type for a binary, or undefined when the API cannot take it. */
 function supportedMimeType(binary: IBinaryData): string | undefined {
 	// Binary metadata set by other nodes or code may be anything: only text counts.
 	const declared = (typeof binary.mimeType === 'string' ? binary.mimeType : '')
 		.split(';')[0]
 		.trim()
 		.toLowerCase();
-	if (SUPPORTED_MIME_TYPES.includes(declared)) return declared;
+	const documented = own(MIME_ALIASES, declared) ?? declared;
+	if (SUPPORTED_MIME_TYPES.includes(documented)) return documented;
 	if (declared === '' || declared === 'application/octet-stream') {
 		const extension =
 			(typeof binary.fileName === 'string' ? binary.fileName : '').split('.').pop()?.toLowerCase() ?? '';
-		return MIME_BY_EXTENSION[extension];
+		return own(MIME_BY_EXTENSION, extension);
 	}
 	return undefined;
 }

@@ -40,6 +40,22 @@ export function toText(node: INode, itemIndex: number, field: string, value: unk
 	throw inputError(node, itemIndex, field, `expected text, got ${kindOf(value)}`);
 }
 
+const FLAG_TEXT: Record<string, '1' | '0'> = { '1': '1', '0': '0', true: '1', false: '0' };
+
+/**
+ * A switch the API documents as "Numeric, one of 0, 1" (permission_sms, urgent,
+ * medical_forms_as_single_file), as '1' or '0'. From expressions it arrives as a boolean, as the
+ * API's own 1 / 0, or as text from a spreadsheet or practice system ("1", " TRUE "); anything
+ * else is refused rather than guessed.
+ */
+export function toFlag(node: INode, itemIndex: number, field: string, value: unknown): '1' | '0' {
+	if (typeof value === 'boolean') return value ? '1' : '0';
+	if (value === 1 || value === 0) return value === 1 ? '1' : '0';
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text !== undefined && Object.prototype.hasOwnProperty.call(FLAG_TEXT, text)) return FLAG_TEXT[text];
+	throw inputError(node, itemIndex, field, `expected true, false, 1 or 0, got ${describeValue(value)}`);
+}
+
 export function numberParameter(
 	this: IExecuteFunctions,
 	name: string,

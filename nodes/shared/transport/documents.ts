@@ -9,8 +9,9 @@ import {
 
 import { apiCredential, apiRoot } from './api-root';
 import type { ApiContext } from './context';
-import { httpFailure, networkFailure, type FailureContext } from './errors';
+import { apiMessage, httpFailure, networkFailure, notPdfFailure, type FailureContext } from './errors';
 import type { BinaryStream } from './multipart';
+import { bodyKind, peekBody, type PeekedBody } from './pdf-signature';
 import { DEFAULT_TIMEOUT_MS, interpretAnswer, send } from './request';
 
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -84,7 +85,7 @@ export type DocumentContext = IExecuteFunctions | IWebhookFunctions | IPollFunct
 
 /**
  * Streams a document (a referral's PDF) into n8n's binary store with the credential's key:
- * memory does not grow with its size. A connection that breaks mid-body surfaces while the
+ * memory does not grow with its size. Only a body that starts like a PDF is stored. A connection that breaks mid-body surfaces while the
  * store reads the stream, and is reported like any other network failure.
  */
 export async function storeDocument(
@@ -109,21 +110,53 @@ export async function storeDocument(
 			url: location.url,
 			encoding: 'stream',
 			json: false,
-			headers: { Accept: 'application/pdf' },
+			// The vendor's only documented PDF request sends Accept: application/json. A Rails-style
+			// server picks token authentication by the requested format, and may answer another
+			// format (application/pdf) with a redirect or a sign-in page: send what is documented.
+			headers: { Accept: 'application/json' },
 		},
 		failure,
 		timeoutMs,
 	);
 	const body = response.body as BinaryStream;
-	const contentType = String(response.headers?.['content-type'] ?? '');
-	// An error comes back as JSON (the seed's own example asks for it with Accept: application/json).
-	if (response.statusCode !== 200 || contentType.includes('json')) {
+	if (response.statusCode !== 200) {
 		interpretAnswer(response, await readLimited(body), failure);
 		throw httpFailure(failure, response.statusCode, undefined, false);
 	}
+	const contentType = String(response.headers?.['content-type'] ?? '');
+	let peeked: PeekedBody;
 	try {
-		return await this.helpers.prepareBinaryData(body, location.fileName, 'application/pdf');
+		peeked = await peekBody(body);
 	} catch (error) {
 		throw networkFailure(failure, error, timeoutMs);
 	}
+	const pdf = await checkedPdf(peeked, contentType, failure, location.fileName);
+	try {
+		return await this.helpers.prepareBinaryData(pdf, location.fileName, 'application/pdf');
+	} catch (error) {
+		throw networkFailure(failure, error, timeoutMs);
+	}
+}
+
+/**
+ * The body, unchanged, if it starts like a PDF; otherwise a failure naming what came back (a
+ * sign-in page, a JSON error, nothing) instead of a file stored as application/pdf.
+ */
+async function checkedPdf(
+	peeked: PeekedBody,
+	contentType: string,
+	failure: FailureContext,
+	fileName: string,
+): Promise<BinaryStream> {
+	const kind = bodyKind(peeked.head);
+	if (kind === 'a PDF') return peeked.body;
+	await peeked.discard();
+	const text = kind === 'JSON' && peeked.complete ? peeked.head.toString('utf8') : '';
+	let apiText: string | undefined;
+	try {
+		apiText = text ? apiMessage(JSON.parse(text)) : undefined;
+	} catch {
+		apiText = undefined;
+	}
+	throw notPdfFailure(failure, `Document ${fileName}`, contentType, kind, apiText);
 }

@@ -120,6 +120,45 @@ export function httpFailure(
 	);
 }
 
+/**
+ * An answer that breaks the documented shape: the node stops rather than guessing (a missing
+ * fileupload_id would otherwise become fileupload/NaN/add_file, sent with the key).
+ */
+export function malformedAnswer(
+	context: FailureContext,
+	method: string,
+	expectation: string,
+	found: string,
+): NodeApiError {
+	return apiError(
+		context,
+		`The Dental Referrals API answered ${method} without ${expectation}`,
+		`It sent ${found} there. The answer does not have the shape the API documentation gives, so nothing more was sent for this item. Retry On Fail retries the call; if it persists, report it to the API administrators.`,
+	);
+}
+
+/**
+ * A document URL that answered 200 with something other than a PDF: a sign-in page, a JSON
+ * error, an empty body. Only the content type and the kind of the first bytes are named, never
+ * the body itself.
+ */
+export function notPdfFailure(
+	context: FailureContext,
+	document: string,
+	contentType: string,
+	kind: string,
+	apiText?: string,
+): NodeApiError {
+	const type = contentType.trim() === '' ? 'none' : contentType.trim().slice(0, 100);
+	return apiError(
+		context,
+		`${document} is not a PDF: the API at ${context.host} answered HTTP 200 with ${kind} (content type ${type})`,
+		apiText ??
+			'A PDF starts with %PDF-. An HTML sign-in page or a JSON error usually means the key was not accepted for documents; check the credential and the document URL.',
+		200,
+	);
+}
+
 const NETWORK_CAUSES: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was closed before the answer was complete',

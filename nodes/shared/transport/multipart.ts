@@ -48,13 +48,20 @@ export function multipartBody(file: UploadFile): {
 		for await (const chunk of source) yield chunk as Buffer;
 		yield tail;
 	}
-	// Readable.from is a static every Readable subclass inherits; reaching it through the
-	// store's own stream keeps this module free of a 'stream' import, which n8n Cloud forbids.
-	const Readable = source.constructor as unknown as {
-		from(iterable: AsyncIterable<Buffer>, options: { objectMode: boolean }): BinaryStream;
-	};
 	if (file.size !== undefined) {
 		headers['Content-Length'] = String(head.length + file.size + tail.length);
 	}
-	return { body: Readable.from(parts(), { objectMode: false }), headers };
+	return { body: streamLike(source, parts()), headers };
+}
+
+/**
+ * A byte stream of the same class as `source` that reads `chunks` on demand (back-pressure kept).
+ * Readable.from is a static every Readable subclass inherits; reaching it through an existing
+ * stream keeps nodes/ free of a 'stream' import, which n8n Cloud forbids.
+ */
+export function streamLike(source: BinaryStream, chunks: AsyncIterable<Buffer>): BinaryStream {
+	const Readable = source.constructor as unknown as {
+		from(iterable: AsyncIterable<Buffer>, options: { objectMode: boolean }): BinaryStream;
+	};
+	return Readable.from(chunks, { objectMode: false });
 }

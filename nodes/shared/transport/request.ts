@@ -3,7 +3,8 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 import { CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
 import { apiCredential, type ApiCredential } from './api-root';
 import type { ApiContext } from './context';
-import { httpFailure, networkFailure, type FailureContext } from './errors';
+import { answerProblem, kindOf } from './answers';
+import { httpFailure, malformedAnswer, networkFailure, type FailureContext } from './errors';
 import { multipartBody, type UploadFile } from './multipart';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -92,7 +93,10 @@ export function interpretAnswer(
 	return value;
 }
 
-/** Calls an API method and returns its JSON answer; every failure is a NodeApiError. */
+/**
+ * Calls an API method and returns its JSON answer, checked against the documented shape
+ * (answers.ts); every failure is a NodeApiError.
+ */
 export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IDataObject> {
 	const credential = await apiCredential.call(this, call.itemIndex);
 	const { root } = credential;
@@ -120,5 +124,8 @@ export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IData
 	}
 	const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const response = await send.call(this, credential, options, failure, timeoutMs);
-	return interpretAnswer(response, bodyText(response.body), failure) as IDataObject;
+	const answer = interpretAnswer(response, bodyText(response.body), failure);
+	const problem = answerProblem(call.endpoint, answer);
+	if (problem) throw malformedAnswer(failure, call.endpoint, problem.expected, kindOf(problem.found));
+	return answer as IDataObject;
 }

@@ -12,6 +12,7 @@ export async function createFileUpload(this: IExecuteFunctions, itemIndex: numbe
 		endpoint: 'prepare_fileupload',
 		itemIndex,
 	});
+	// apiRequest has checked it is a numeric id: never fileupload/NaN/add_file.
 	return Number(answer.fileupload_id);
 }
 

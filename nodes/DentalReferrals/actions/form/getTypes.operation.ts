@@ -12,7 +12,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			endpoint: 'available_forms',
 			itemIndex,
 		});
-		const formTypes = Array.isArray(answer) ? answer : [];
-		return jsonItems(formTypes.map((formType) => ({ formType: String(formType) })));
+		// apiRequest has checked the documented shape: an array of form type names.
+		return jsonItems((answer as string[]).map((formType) => ({ formType })));
 	};
 }
