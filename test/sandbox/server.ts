@@ -80,12 +80,13 @@ async function answer(state: SandboxState, ctx: RequestContext, url: URL): Promi
 	if (ctx.body && !ctx.parts) record.bodyText = ctx.body.toString('utf8');
 	if (ctx.form) record.form = firstValues(ctx.form);
 	if (ctx.parts)
-		record.parts = ctx.parts.map(({ name, filename, contentType: type, size, sha256 }) => ({
+		record.parts = ctx.parts.map(({ name, filename, contentType: type, size, sha256, headerLines }) => ({
 			name,
 			filename,
 			contentType: type,
 			size,
 			sha256,
+			headerLines,
 		}));
 	ctx.practice = authenticate(req.headers, url.searchParams, state.store);
 	if (ctx.practice) record.apiKey = ctx.practice.apiKey;
