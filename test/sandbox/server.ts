@@ -31,7 +31,12 @@ async function handleRequest(
 	req: http.IncomingMessage,
 	res: http.ServerResponse,
 ): Promise<void> {
-	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	// An origin-form target is a path: '//x' is the path '//x', not a scheme-relative URL of host x.
+	const target = req.url ?? '/';
+	const url = new URL(
+		target.startsWith('/') ? `http://sandbox.invalid${target}` : target,
+		'http://sandbox.invalid',
+	);
 	const method = (req.method ?? 'GET').toUpperCase();
 	if (url.pathname.startsWith(CONTROL_PREFIX)) {
 		await handleControl(state, req, res, url.pathname);
