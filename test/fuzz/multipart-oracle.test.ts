@@ -77,7 +77,10 @@ const generated: Case[] = fc
 async function formDataParts(bytes: Buffer, fileName: string, contentType: string) {
 	const form = new FormData();
 	form.append('file', bytes, { filename: fileName, contentType });
-	const parts = await parseMultipart([form.getBuffer()], form.getBoundary());
+	async function* body() {
+		yield form.getBuffer();
+	}
+	const parts = await parseMultipart(body(), form.getBoundary());
 	return parts.map(({ name, filename, contentType: type, size, sha256, headerLines }) => ({
 		name,
 		filename,
