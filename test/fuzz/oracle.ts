@@ -284,3 +284,31 @@ export function formType(value: unknown, optional: boolean): Verdict {
 	if (text.trim() === '') return optional ? open([undefined]) : invalid;
 	return text === text.trim() ? valid(onTheWire(text)) : open([onTheWire(text), onTheWire(text.trim())]);
 }
+
+/**
+ * A referral URN: docs "Unique 10-symbol identifier of the referral" (example TST0000001).
+ * Text only, required. Ten letters or digits must be accepted as written; other shapes are not
+ * addressed (the node may refuse them, naming URN, or send the trimmed text for the API to 404).
+ */
+export function urnVerdict(value: unknown): Verdict {
+	const text = textOf(value);
+	if (text === false || text.trim() === '') return invalid;
+	return /^[A-Za-z0-9]{10}$/.test(text) ? valid(text) : open([text.trim()]);
+}
+
+/**
+ * A PTGUID: docs "created as a Base64 of an API key and patient_identifier" (example
+ * NDJhNDJhNTJlOTZmOTE5YTdmYTc=). Text only, required. Standard Base64 (whole 4-character
+ * groups, '=' padding) must be accepted and arrive exactly (it holds '+', '/' and '=', so it
+ * must be URL-encoded); other shapes are not addressed, nor is a maximum length (the example has
+ * 28 characters: Base64 of a key and an identifier of any reasonable length, up to 100 characters,
+ * must be accepted; longer ones are open).
+ */
+export function ptguidVerdict(value: unknown): Verdict {
+	const text = textOf(value);
+	if (text === false || text.trim() === '') return invalid;
+	return text.length <= 100 &&
+		/^(?:[A-Za-z0-9+/]{4})+$|^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)$/.test(text)
+		? valid(text)
+		: open([text.trim()]);
+}
