@@ -327,33 +327,6 @@ export function refusalBiased<T>(
 	return fc.oneof({ weight: 1, arbitrary: valid }, { weight: hostileWeight, arbitrary: hostile });
 }
 
-/** What a text parameter reads as (the fixed node): nothing → '', text, finite number → its text; anything else is refused. */
-export function textOf(value: unknown): string | false {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return false;
-}
-
-/** What a number parameter reads as (the fixed node): a finite number or numeric text; anything else is refused. */
-export function numberOf(value: unknown): number | false {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : false;
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()))) {
-		return Number(value.trim());
-	}
-	return false;
-}
-
-/** The node's words for a value of the wrong type ("expected a number, got an object"). */
-export function kindOf(value: unknown): string {
-	if (value === undefined || value === null) return 'nothing';
-	if (Array.isArray(value)) return 'an array';
-	if (value instanceof Date) return 'a date';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'boolean') return 'a boolean';
-	return typeof value === 'number' ? 'a number' : 'text';
-}
-
 /** Timeouts: valid ones (≥ 1 s, so loopback always answers in time), edges just outside, garbage. */
 export const timeoutValue: fc.Arbitrary<unknown> = refusalBiased(
 	fc.oneof(

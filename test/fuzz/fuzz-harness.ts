@@ -20,6 +20,8 @@ import { asDelivered } from './arbitraries';
 export interface FuzzFile {
 	property: string;
 	content: string;
+	/** How `content` is written: UTF-8 text (default) or Base64 of arbitrary bytes. */
+	encoding?: 'utf8' | 'base64';
 	/** Metadata keys that are absent are deleted from the binary; present ones are set as is. */
 	meta: { fileName?: unknown; mimeType?: unknown; fileExtension?: unknown };
 }
@@ -51,7 +53,10 @@ class FuzzBinaries implements INodeType {
 			const files = (item.json.__files ?? []) as unknown as FuzzFile[];
 			const binary: Record<string, IBinaryData> = {};
 			for (const file of files) {
-				const data = await this.helpers.prepareBinaryData(Buffer.from(file.content, 'utf8'), 'file.bin');
+				const data = await this.helpers.prepareBinaryData(
+					Buffer.from(file.content, file.encoding ?? 'utf8'),
+					'file.bin',
+				);
 				const record = data as unknown as Record<string, unknown>;
 				for (const key of ['fileName', 'mimeType', 'fileExtension'] as const) {
 					if (key in file.meta) record[key] = file.meta[key];

@@ -2,18 +2,9 @@ import fc from 'fast-check';
 
 import { runWorkflow } from '../harness/run-workflow';
 import { dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
-import {
-	anyValue,
-	asDelivered,
-	kindOf,
-	nastyString,
-	numberLike,
-	numberOf,
-	refusalBiased,
-	textOf,
-	timeoutValue,
-} from './arbitraries';
+import { anyValue, asDelivered, nastyString, numberLike, refusalBiased, timeoutValue } from './arbitraries';
 import { check, fuzzOperation, type ItemOutcome } from './fuzz-harness';
+import { jsonTypeWord, numberOf, ptguidVerdict, satisfies, textOf, urnVerdict, type Verdict } from './oracle';
 import { submittedReferral } from './setup';
 
 /**
@@ -28,8 +19,6 @@ jest.setTimeout(120_000);
 
 const COUNT = 10_000;
 const MIN_ACCEPTED = 200;
-const URN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const PTGUID_PATTERN = /^[A-Za-z0-9+/=_-]{1,512}$/;
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 /** The seconds the node must use, or false if it must refuse the Timeout. */
@@ -45,19 +34,17 @@ function limitVerdict(returnAll: unknown, limit: unknown): number | false {
 	return count !== false && Number.isInteger(count) && count >= 1 && count <= 100 ? count : false;
 }
 
-/** The text to send, or false if the value must be refused (wrong type, empty, wrong shape). */
-function shapedText(value: unknown, pattern: RegExp): string | false {
-	const text = textOf(value);
-	if (text === false) return false;
-	const trimmed = text.trim();
-	return trimmed !== '' && pattern.test(trimmed) ? trimmed : false;
-}
+/** true: must be refused; false: must be sent; undefined: the documentation leaves it open. */
+const mustRefuseOf = (verdict: Verdict) =>
+	verdict.status === 'invalid' ? true : verdict.status === 'valid' ? false : undefined;
 
 /** The refusal of a wrongly typed number parameter names the type. */
 function checkNumberRefusal(field: string, value: unknown, message: string): void {
 	if (numberOf(value) === false && typeof value !== 'string' && value !== undefined && value !== null) {
 		check(
-			message.startsWith(`${field}: expected a number, got ${kindOf(value)}`),
+			// README: a wrongly typed value is refused naming the field; the message says what came instead.
+			message.startsWith(`${field}: expected a number, got `) &&
+				message.split('(item index')[0].includes(jsonTypeWord(value)),
 			`wrong-type refusal reads: ${message}`,
 		);
 	}
@@ -155,23 +142,24 @@ describe('fuzz: operations without a body (10 000 inputs each)', () => {
 			item: (input) => ({ u: input.u }),
 			parameters: { resource: 'referral', operation: 'get', urn: '={{ $json.u }}' },
 			isOwnRequest: (request) => request.path.endsWith('/referral_status'),
-			// Accepted URNs are ASCII: the request carries the trimmed URN exactly.
-			claims: (input, request, position) =>
-				position === 0 && request.query.urn === shapedText(asDelivered(input.u), URN_PATTERN),
+			// One request per accepted item, in item order; checkSent compares its URN with the item's.
+			claims: (_input, _request, position) => position === 0,
 			fields: ['URN'],
 			minAccepted: MIN_ACCEPTED,
-			mustRefuse: (input) => shapedText(asDelivered(input.u), URN_PATTERN) === false,
+			mustRefuse: (input) => mustRefuseOf(urnVerdict(asDelivered(input.u))),
 			checkRefused: (outcome) => {
 				const value = asDelivered(outcome.input.u);
 				if (textOf(value) === false) {
 					check(
-						outcome.error?.error.startsWith(`URN: expected text, got ${kindOf(value)}`),
+						outcome.error?.error.startsWith('URN: expected text, got ') &&
+							outcome.error.error.split('(item index')[0].includes(jsonTypeWord(value)),
 						`wrong-type refusal reads: ${outcome.error?.error}`,
 					);
 				}
 			},
 			checkSent: (outcome) => {
-				const urn = shapedText(asDelivered(outcome.input.u), URN_PATTERN) as string;
+				const urn = outcome.requests[0].query.urn;
+				check(satisfies(urnVerdict(asDelivered(outcome.input.u)), urn), `sent urn=${urn}`);
 				if (urns().includes(urn)) {
 					check(!outcome.error, `a known URN failed: ${outcome.error?.error}`);
 					check(outcome.outputs[0].json.referral_urn === urn, 'the item is not the URN’s referral');
@@ -273,25 +261,33 @@ describe('fuzz: operations without a body (10 000 inputs each)', () => {
 				limit: '={{ $json.l }}',
 			},
 			isOwnRequest: (request) => request.path.endsWith('/patient_referrals'),
-			// The PTGUID (Base64: '=', '+', '/') arrives exactly, URL-encoded properly.
+			// One request per accepted item, in item order, with its Limit as count; checkSent compares the PTGUID.
 			claims: (input, request, position) =>
 				position === 0 &&
-				request.query.ptguid === shapedText(asDelivered(input.p), PTGUID_PATTERN) &&
 				request.query.count === String(limitVerdict(asDelivered(input.r), asDelivered(input.l))),
 			fields: ['PTGUID', 'Limit'],
 			minAccepted: MIN_ACCEPTED,
 			mustRefuse: (input) =>
-				shapedText(asDelivered(input.p), PTGUID_PATTERN) === false ||
-				limitVerdict(asDelivered(input.r), asDelivered(input.l)) === false,
+				limitVerdict(asDelivered(input.r), asDelivered(input.l)) === false
+					? true
+					: mustRefuseOf(ptguidVerdict(asDelivered(input.p))),
 			checkRefused: (outcome) => {
-				const field = shapedText(asDelivered(outcome.input.p), PTGUID_PATTERN) === false ? 'PTGUID' : 'Limit';
+				// The refusal names a field the rules reject (or leave open), never a valid one.
+				const allowed = [
+					...(ptguidVerdict(asDelivered(outcome.input.p)).status !== 'valid' ? ['PTGUID'] : []),
+					...(limitVerdict(asDelivered(outcome.input.r), asDelivered(outcome.input.l)) === false
+						? ['Limit']
+						: []),
+				];
 				check(
-					outcome.error?.error.startsWith(`${field}: `),
+					allowed.some((field) => outcome.error?.error.startsWith(`${field}: `)),
 					`the refusal names the wrong field: ${outcome.error?.error}`,
 				);
 			},
 			checkSent: (outcome) => {
-				const ptguid = shapedText(asDelivered(outcome.input.p), PTGUID_PATTERN) as string;
+				// The PTGUID (Base64: '=', '+', '/') arrives exactly, URL-encoded properly.
+				const ptguid = outcome.requests[0].query.ptguid;
+				check(satisfies(ptguidVerdict(asDelivered(outcome.input.p)), ptguid), `sent ptguid=${ptguid}`);
 				const count = Number(outcome.requests[0].query.count);
 				check(!outcome.error, `failed: ${outcome.error?.error}`);
 				const expected = referrals.filter((referral) => referral.ptguid === ptguid).length;
@@ -328,7 +324,7 @@ describe('fuzz: operations without a body (10 000 inputs each)', () => {
 		check(multiple.refused === COUNT, 'an item of a multi-item run was accepted');
 
 		// One item per execution: a URN or Wait Limit that is bad (the only inputs generated).
-		const urnOk = (value: unknown) => shapedText(value, URN_PATTERN) !== false;
+		const urnStatus = (value: unknown) => urnVerdict(value).status;
 		const limitOk = (value: unknown) => {
 			const amount = numberOf(value);
 			return amount !== false && amount > 0;
@@ -342,7 +338,7 @@ describe('fuzz: operations without a body (10 000 inputs each)', () => {
 				{ seed, numRuns: 3_000 },
 			)
 			.map((input) => asDelivered(input))
-			.filter((input) => !urnOk(input.u) || !limitOk(input.w))
+			.filter((input) => urnStatus(input.u) === 'invalid' || !limitOk(input.w))
 			.slice(0, 1_000);
 		const credentials = sandboxCredential(sandbox());
 		const started = Date.now();
@@ -367,9 +363,16 @@ describe('fuzz: operations without a body (10 000 inputs each)', () => {
 				})),
 			);
 			for (const { input, result } of runs) {
-				const field = urnOk(input.u) ? 'Wait Limit' : 'URN';
+				// The refusal names a field the rules reject (a URN they leave open may be named too).
+				const fields = [
+					...(urnStatus(input.u) !== 'valid' ? ['URN'] : []),
+					...(limitOk(input.w) ? [] : ['Wait Limit']),
+				];
 				const message = result.error?.message ?? '';
-				if (result.run.waitTill || !new RegExp(`^${field}: .+ \\(item index 0\\)$`, 's').test(message)) {
+				if (
+					result.run.waitTill ||
+					!new RegExp(`^(${fields.join('|')}): .+ \\(item index 0\\)$`, 's').test(message)
+				) {
 					if (problems.length < 5)
 						problems.push(`${JSON.stringify(input).slice(0, 200)} → ${message || 'waiting'}`);
 				}

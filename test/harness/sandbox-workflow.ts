@@ -1,6 +1,7 @@
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../sandbox';
+import { assertKeyAbsent } from './key-forms';
 import { PACKAGE, runWorkflow, type LinearWorkflow, type RunResult, type WorkflowNode } from './run-workflow';
 import type { FixtureFile } from './start-node';
 
@@ -82,9 +83,8 @@ export function assertNoSecret(result: RunResult, secret: string): void {
 			? { message: result.error.message, description: result.error.description, stack: result.error.stack }
 			: null,
 	});
-	if (secret && everything.includes(secret)) {
-		throw new Error('The API key appears in the execution data');
-	}
+	// Plain, Base64 (standard and URL-safe) and URL-encoded: see key-forms.ts.
+	assertKeyAbsent(everything, secret, 'the execution data');
 }
 
 /** The API requests the sandbox recorded (control and document endpoints included). */

@@ -1,4 +1,5 @@
 import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
+import { ptguidFor } from '../sandbox/routes/forms';
 
 describe('draft resource', () => {
 	const sandbox = useSandbox();
@@ -30,7 +31,7 @@ describe('draft resource', () => {
 			status: 'success',
 			draft_id: expect.any(Number),
 			urn: expect.stringMatching(/^TST\d{7}$/),
-			ptguid: Buffer.from(`${sandbox().practices[0].apiKey}abc`).toString('base64'),
+			ptguid: ptguidFor(sandbox().practices[0].apiKey, 'abc'),
 		});
 	});
 

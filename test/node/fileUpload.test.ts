@@ -53,6 +53,7 @@ describe('fileUpload resource', () => {
 				contentType: 'image/jpeg',
 				size: xray.size,
 				sha256: xray.sha256,
+				headerLines: expect.any(Array),
 			},
 		]);
 		expect(run.items[0].json).toMatchObject({ status: 'success', fileupload_id: id });

@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+
 import { startSandbox } from './index';
 import type { Sandbox } from './index';
 import { call, KEY_A, KEY_B, prepare } from './test-helpers';
@@ -55,6 +57,23 @@ describe('sandbox documents: PDFs of submitted referrals', () => {
 				})
 			).status,
 		).toBe(404);
+	});
+
+	it("a path starting with '//' is a path (404, recorded), not a scheme-relative URL", async () => {
+		sandbox.clearRequests();
+		const status = await new Promise<number>((resolve, reject) => {
+			const request = get(
+				`${sandbox.origin}/`,
+				{ path: "//'x/documents/a.pdf", headers: { Authorization: `Token token=${KEY_A}` } },
+				(response) => {
+					response.resume();
+					resolve(response.statusCode ?? 0);
+				},
+			);
+			request.on('error', reject);
+		});
+		expect(status).toBe(404);
+		expect(sandbox.requests.map((request) => request.path)).toEqual(["//'x/documents/a.pdf"]);
 	});
 
 	it('medical_forms_as_single_file=1 merges into one <URN>.pdf with both pages', async () => {

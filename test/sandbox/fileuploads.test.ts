@@ -87,6 +87,7 @@ describe('sandbox fileuploads: prepare_fileupload and add_file', () => {
 				contentType: 'image/jpeg',
 				size: bytes.length,
 				sha256: createHash('sha256').update(bytes).digest('hex'),
+				headerLines: expect.any(Array),
 			},
 		]);
 		expect(record.bodyText).toBeUndefined();

@@ -1,3 +1,4 @@
+import { findKey } from '../harness/key-forms';
 import { startSandbox } from './index';
 import type { Sandbox } from './index';
 import { call, KEY_A, KEY_B, KEY_SINGLE, PATIENT, post, prepare } from './test-helpers';
@@ -26,8 +27,25 @@ describe('sandbox forms: available_forms, prepare_form, save_draft', () => {
 			),
 		);
 		expect(answer.urn).toMatch(/^TST\d{7}$/);
-		expect(answer.ptguid).toBe(Buffer.from(`${KEY_A}1`).toString('base64'));
+		expect(answer.ptguid).toMatch(/^[A-Za-z0-9+/]{27}=$/);
 		expect(Object.keys(answer)).toEqual(['status', 'prepared_form_url', 'urn', 'ptguid']);
+	});
+
+	it('PTGUIDs are one-way: deterministic per key + identifier, and the key is in none of its forms', async () => {
+		const again = await prepare(sandbox, KEY_A, { patient_identifier: '1' });
+		const first = await prepare(sandbox, KEY_A, { patient_identifier: '1' });
+		const otherPatient = await prepare(sandbox, KEY_A, { patient_identifier: '2' });
+		const otherPractice = await prepare(sandbox, KEY_B, { patient_identifier: '1' });
+		expect(again.ptguid).toBe(first.ptguid);
+		expect(otherPatient.ptguid).not.toBe(first.ptguid);
+		expect(otherPractice.ptguid).not.toBe(first.ptguid);
+		const ptguid = String(first.ptguid);
+		// Neither the PTGUID nor what it decodes to holds the key (plain, Base64, URL-encoded).
+		expect(findKey(ptguid, KEY_A)).toEqual([]);
+		expect(findKey(Buffer.from(ptguid, 'base64').toString('latin1'), KEY_A)).toEqual([]);
+		// ... which the documented-looking alternative, Base64 of key + identifier, would.
+		expect(findKey(Buffer.from(`${KEY_A}1`).toString('base64'), KEY_A)).toContain('base64');
+		expect(ptguid).not.toBe(Buffer.from(`${KEY_A}1`).toString('base64'));
 	});
 
 	it('omits ptguid without patient_identifier', async () => {
@@ -41,7 +59,9 @@ describe('sandbox forms: available_forms, prepare_form, save_draft', () => {
 		expect(a.status).toBe(200);
 		expect(typeof a.json.draft_id).toBe('number');
 		expect(a.json.urn).toMatch(/^TST\d{7}$/);
-		expect(a.json.ptguid).toBe(Buffer.from(`${KEY_A}p-9`).toString('base64'));
+		expect(a.json.ptguid).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+		// Save Draft and Prepare Form issue the same PTGUID for the same patient.
+		expect(a.json.ptguid).toBe((await prepare(sandbox, KEY_A, { patient_identifier: 'p-9' })).ptguid);
 		expect(b.json.urn).not.toBe(a.json.urn);
 		expect(b.json.draft_id).not.toBe(a.json.draft_id);
 		expect(a.json).not.toHaveProperty('prepared_form_url');

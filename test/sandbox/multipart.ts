@@ -10,6 +10,8 @@ export interface ParsedPart {
 	sha256: string;
 	/** The first bytes of the part (at most keepBytes). */
 	head: Buffer;
+	/** The part's header lines as received (UTF-8), e.g. `Content-Disposition: form-data; name="file"`. */
+	headerLines: string[];
 }
 
 export class MultipartError extends Error {}
@@ -31,6 +33,7 @@ interface PartHeaders {
 	name: string;
 	filename?: string;
 	contentType?: string;
+	headerLines: string[];
 }
 
 function parsePartHeaders(block: string): PartHeaders {
@@ -67,7 +70,7 @@ function parsePartHeaders(block: string): PartHeaders {
 			filename = extended;
 		}
 	}
-	return { name, filename, contentType };
+	return { name, filename, contentType, headerLines: block === '' ? [] : block.split('\r\n') };
 }
 
 /**

@@ -31,7 +31,12 @@ async function handleRequest(
 	req: http.IncomingMessage,
 	res: http.ServerResponse,
 ): Promise<void> {
-	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	// An origin-form target is a path: '//x' is the path '//x', not a scheme-relative URL of host x.
+	const target = req.url ?? '/';
+	const url = new URL(
+		target.startsWith('/') ? `http://sandbox.invalid${target}` : target,
+		'http://sandbox.invalid',
+	);
 	const method = (req.method ?? 'GET').toUpperCase();
 	if (url.pathname.startsWith(CONTROL_PREFIX)) {
 		await handleControl(state, req, res, url.pathname);
@@ -80,12 +85,13 @@ async function answer(state: SandboxState, ctx: RequestContext, url: URL): Promi
 	if (ctx.body && !ctx.parts) record.bodyText = ctx.body.toString('utf8');
 	if (ctx.form) record.form = firstValues(ctx.form);
 	if (ctx.parts)
-		record.parts = ctx.parts.map(({ name, filename, contentType: type, size, sha256 }) => ({
+		record.parts = ctx.parts.map(({ name, filename, contentType: type, size, sha256, headerLines }) => ({
 			name,
 			filename,
 			contentType: type,
 			size,
 			sha256,
+			headerLines,
 		}));
 	ctx.practice = authenticate(req.headers, url.searchParams, state.store);
 	if (ctx.practice) record.apiKey = ctx.practice.apiKey;

@@ -33,7 +33,15 @@ export interface RecordedRequest {
 	/** Parsed application/x-www-form-urlencoded body. */
 	form?: Record<string, string>;
 	/** multipart/form-data parts, streamed: only size and hash are kept. */
-	parts?: Array<{ name: string; filename?: string; contentType?: string; size: number; sha256: string }>;
+	parts?: Array<{
+		name: string;
+		filename?: string;
+		contentType?: string;
+		size: number;
+		sha256: string;
+		/** The part's header lines as received (UTF-8). */
+		headerLines: string[];
+	}>;
 	/** The key the request authenticated with, if it did. */
 	apiKey?: string;
 	/** Status the sandbox answered; 0 while unanswered or when the socket was dropped without an answer. */

@@ -1,5 +1,6 @@
 import type { IDataObject, IRun } from 'n8n-workflow';
 
+import { findKey } from '../harness/key-forms';
 import type { RunResult } from '../harness/run-workflow';
 import type { ForeignHit } from './hostile-servers';
 
@@ -106,12 +107,21 @@ export interface Finding {
 	secret: string;
 }
 
-/** Where each secret appears among named texts. */
+/**
+ * Where each secret appears among named texts, as written or encoded (Base64 standard or
+ * URL-safe, URL-encoded: see findKey). A hit in an encoded form only is labelled with the form.
+ */
 export function scan(haystacks: Record<string, string>, secrets: Secret[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [where, text] of Object.entries(haystacks))
-		for (const secret of secrets)
-			if (secret.value && text.includes(secret.value)) findings.push({ where, secret: secret.label });
+		for (const secret of secrets) {
+			const forms = findKey(text, secret.value);
+			if (!forms.length) continue;
+			findings.push({
+				where,
+				secret: forms.includes('plain') ? secret.label : `${secret.label} (${forms.join(', ')})`,
+			});
+		}
 	return findings;
 }
 

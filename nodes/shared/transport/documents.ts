@@ -37,12 +37,12 @@ export async function checkDocumentUrl(
 	try {
 		url = new URL(String(value ?? '').trim());
 	} catch {
-		throw new NodeOperationError(this.getNode(), `${field} must be an absolute http(s) URL${where}`, {
+		throw new NodeOperationError(this.getNode(), `${field}: must be an absolute http(s) URL${where}`, {
 			itemIndex,
 		});
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new NodeOperationError(this.getNode(), `${field} must be an absolute http(s) URL${where}`, {
+		throw new NodeOperationError(this.getNode(), `${field}: must be an absolute http(s) URL${where}`, {
 			itemIndex,
 		});
 	}

@@ -1,4 +1,6 @@
 // available_forms, prepare_form and save_draft.
+import { createHash } from 'node:crypto';
+
 import type { RequestContext } from '../http';
 import { firstValues, mediaType, sendError, sendJson } from '../http';
 import type { SandboxState } from '../state';
@@ -10,9 +12,20 @@ function availableForms(_state: SandboxState, ctx: RequestContext): void {
 	sendJson(ctx, 200, ctx.practice?.forms ?? []);
 }
 
-/** PTGUID as documented: Base64 of the API key followed by the patient identifier. */
+/**
+ * PTGUID: the documentation calls it "a Base64 hash of the API key + patient_identifier", and its
+ * example PTGUID does not decode to its example key. So the sandbox hashes first (SHA-256 of key +
+ * identifier, first 20 bytes) and Base64-encodes the digest: deterministic per key and
+ * identifier, 28 characters of Base64 text like the documented example, and one-way, so an
+ * execution holding a PTGUID never holds the key. (Plain Base64 of key + identifier would put the
+ * key, Base64-encoded, in every such execution.)
+ */
 export function ptguidFor(apiKey: string, patientIdentifier: string): string {
-	return Buffer.from(apiKey + patientIdentifier, 'utf8').toString('base64');
+	return createHash('sha256')
+		.update(apiKey + patientIdentifier, 'utf8')
+		.digest()
+		.subarray(0, 20)
+		.toString('base64');
 }
 
 function createReferral(method: 'prepare_form' | 'save_draft') {
