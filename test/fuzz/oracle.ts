@@ -113,14 +113,9 @@ export const SYSTEM_TYPES = ['WD', 'WT', 'PD', 'PC', 'DN', 'DT', 'SE'] as const;
 
 /**
  * The 0/1 switches permission_sms, urgent, medical_forms_as_single_file. Docs: "Numeric, One of:
- * 0, 1". README: switches "sent as 1/0"; booleans from the editor.
- *
- * ISSUE 11 POINT 5 (merge note): the documented rule is that an expression may also give 1, 0,
- * "1", "0", "true", "false" (trimmed, true/false in any letter case), sent as 1/0, anything else
- * refused naming the field. Until that change is merged the node accepts booleans only, so
- * those values are `open` while the flag below is false. Flip it with the merge.
+ * 0, 1". README: booleans from the editor, and from expressions 1, 0, "1", "0", "true", "false"
+ * (trimmed, true/false in any letter case), sent as 1/0; anything else refused naming the field.
  */
-export const FLAGS_ACCEPT_DOCUMENTED_VALUES = false; // true once the flag coercion (issue 11 point 5) is merged
 
 export function flag(value: unknown): Verdict {
 	if (typeof value === 'boolean') return valid(value ? '1' : '0');
@@ -134,7 +129,7 @@ export function flag(value: unknown): Verdict {
 		if (text === '0' || text === 'false') documented = '0';
 	}
 	if (documented === undefined) return invalid;
-	return FLAGS_ACCEPT_DOCUMENTED_VALUES ? valid(documented) : open([documented]);
+	return valid(documented);
 }
 
 /**
