@@ -156,3 +156,33 @@ describe('one version, in package.json', () => {
 		expect(script.indexOf('\nnpm test\n')).toBeGreaterThan(ci);
 	});
 });
+
+describe('README and trigger notice speak n8n 2.x', () => {
+	const readme = read('README.md');
+
+	it('workflows are published, not activated; imports go through the workflow menu', () => {
+		expect(readme).not.toMatch(/\*\*activate the workflow\*\*|without\s+activating/i);
+		expect(readme).toContain('**publish the workflow**');
+		expect(readme).toContain('**…** menu (top\nright) → **Import from File…**');
+		expect(readme).toContain('*from When clicking ‘Execute workflow’*');
+		expect(readme).toContain('**Submit referral**');
+	});
+
+	it('says the package is not on npm yet and how to install the tarball meanwhile', () => {
+		expect(readme).toContain('**It is not on npm yet.**');
+		expect(readme).toContain(
+			'npm install --omit=peer --ignore-scripts /path/to/n8n-nodes-dental-referrals-<version>.tgz',
+		);
+	});
+
+	it("the Dental Referrals Trigger's notice says Publish", async () => {
+		const { DentalReferralsTrigger } = await import(
+			'../../nodes/DentalReferralsTrigger/DentalReferralsTrigger.node'
+		);
+		const notice = new DentalReferralsTrigger().description.properties.find(
+			(p) => p.name === 'pairingNotice',
+		);
+		expect(notice?.displayName).toContain('Publish the workflow');
+		expect(notice?.displayName).not.toMatch(/Activate the workflow/);
+	});
+});
