@@ -92,6 +92,8 @@ describe('GitHub Actions workflows', () => {
 			expect(e2eRuns).toContain(command);
 		}
 		expect(e2eRuns).toMatch(/apt-get install .*chromium redis-server postgresql/);
+		// Manual runs can pick another n8n 2.x release for the e2e stages (npm run test:e2e -- --n8n <version>).
+		expect(e2eRuns).toContain('npm run test:e2e -- ${N8N:+--n8n "$N8N"}');
 	});
 
 	it('publish.yml: on a version tag, checks the tag against package.json, tests, scans, publishes with provenance', () => {
