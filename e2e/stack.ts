@@ -15,7 +15,7 @@ import { readExamples } from './examples';
 import { installPackage, REPO_ROOT } from './install-package';
 import { type CredentialRef, N8nApi, type OwnerAccount } from './n8n-api';
 import { type N8nProcess, startN8n } from './n8n-process';
-import { LOOPBACK } from './ports';
+import { assertPortFree, LOOPBACK } from './ports';
 import { defaultLog, ensureToolchain, type Toolchain } from './toolchain';
 
 export const CREDENTIAL_TYPE = 'dentalReferralsApi';
@@ -88,6 +88,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 	let started = false;
 	try {
+		// Fixed ports are checked before anything is installed or started: a second `npm start`
+		// fails at once with the same message for the sandbox as for n8n.
+		if (options.sandboxPort) await assertPortFree(options.sandboxPort, LOOPBACK, 'Dental Referrals sandbox');
+		if (options.n8nPort) await assertPortFree(options.n8nPort, LOOPBACK, 'n8n HTTP');
 		const toolchain = await ensureToolchain(log);
 
 		const sandbox: SandboxHandle = await startSandbox({

@@ -1,5 +1,5 @@
 /**
- * Node 24 and n8n 2.41.1, installed once per user in a cache outside the repo so fresh
+ * Node 24 and n8n (2.41.1, or the 2.x release in $DR_E2E_N8N_VERSION), installed once per user in a cache outside the repo so fresh
  * clones (CI) reuse them. Each tool lives in a folder keyed by its version; installs go into
  * a temporary folder that is renamed into place only when complete, so an interrupted
  * install is never taken for a good one.
@@ -13,7 +13,24 @@ import { join } from 'node:path';
 import { cleanEnv, type Log, runCommand } from './exec';
 
 export const NODE_MAJOR = '24';
-export const N8N_VERSION = '2.41.1';
+/** The n8n release the e2e stage, `npm start` and the bench use unless told otherwise. */
+export const DEFAULT_N8N_VERSION = '2.41.1';
+/** Environment variable naming another n8n 2.x release (`npm run test:e2e -- --n8n <version>` sets it). */
+export const N8N_VERSION_ENV = 'DR_E2E_N8N_VERSION';
+
+/** An exact n8n 2.x version (n8n 2.x is what runs on the cached Node 24), else a readable error. */
+export function n8nVersionFrom(raw: string | undefined): string {
+	if (raw === undefined || raw.trim() === '') return DEFAULT_N8N_VERSION;
+	const version = raw.trim();
+	if (!/^2\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) {
+		throw new Error(
+			`n8n version "${version}" is not an exact n8n 2.x version (e.g. ${DEFAULT_N8N_VERSION}); ranges and tags are not installed`,
+		);
+	}
+	return version;
+}
+
+export const N8N_VERSION = n8nVersionFrom(process.env[N8N_VERSION_ENV]);
 
 const COMPLETE_MARKER = '.complete.json';
 const MINUTE = 60_000;

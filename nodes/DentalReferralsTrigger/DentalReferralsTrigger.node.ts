@@ -119,7 +119,7 @@ export class DentalReferralsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In Prepare Form or Save Draft of this workflow, set Files Ready Notification to "Dental Referrals Trigger of This Workflow" (same credential): the API then calls this trigger once the referral is submitted and its PDFs exist. Activate the workflow so that n8n listens.',
+					'In Prepare Form or Save Draft of this workflow, set Files Ready Notification to "Dental Referrals Trigger of This Workflow" (same credential): the API then calls this trigger once the referral is submitted and its PDFs exist. Publish the workflow (n8n 2.x; Activate in 1.x) so that n8n listens for the notification.',
 				name: 'pairingNotice',
 				type: 'notice',
 				default: '',

@@ -14,7 +14,12 @@ const ours: Record<string, INodeType> = {
 	'n8n-nodes-dental-referrals.dentalReferralsStatusTrigger': new DentalReferralsStatusTrigger(),
 };
 // n8n's own nodes the examples may use besides ours.
-const CORE_NODES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.noOp', 'n8n-nodes-base.scheduleTrigger'];
+const CORE_NODES = [
+	'n8n-nodes-base.manualTrigger',
+	'n8n-nodes-base.noOp',
+	'n8n-nodes-base.scheduleTrigger',
+	'n8n-nodes-base.stickyNote',
+];
 
 interface ExampleNode {
 	name: string;
@@ -39,6 +44,24 @@ describe.each(readdirSync(dir).filter((file) => file.endsWith('.json')))('exampl
 		}
 	});
 
+	it('says how to run it where n8n 2.x would pick our trigger for the Execute workflow button', () => {
+		// n8n 2.41.1's editor auto-selects the trigger to run by type (findTriggerNodeToAutoSelect):
+		// Form 10, Webhook 9, any non-core (app) trigger 8, Schedule 7, Manual 6 — order and position
+		// do not count. With one of our triggers next to a Manual Trigger, the button listens.
+		const types = workflow.nodes.map((node) => node.type);
+		const competing =
+			types.includes('n8n-nodes-base.manualTrigger') &&
+			types.some((type) => /^n8n-nodes-dental-referrals\..*Trigger$/.test(type));
+		const notes = workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
+			.map((node) => String(node.parameters.content));
+		if (competing) {
+			expect(notes.join('\n')).toContain('from When clicking ‘Execute workflow’');
+			expect(notes.join('\n')).toContain('**Publish**');
+		}
+		expect(notes.join('\n')).not.toMatch(/\bActivate\b/);
+	});
+
 	it('connects existing nodes', () => {
 		const names = new Set(workflow.nodes.map((node) => node.name));
 		for (const [from, outputs] of Object.entries(workflow.connections)) {
@@ -56,8 +79,12 @@ describe.each(readdirSync(dir).filter((file) => file.endsWith('.json')))('exampl
 			const options = (name: string, resource?: unknown) =>
 				properties
 					.filter((property: INodeProperties) => property.name === name)
-					.filter((property) => !resource || property.displayOptions?.show?.resource?.includes(resource as string))
-					.flatMap((property) => (property.options ?? []).map((option) => (option as { value: string }).value));
+					.filter(
+						(property) => !resource || property.displayOptions?.show?.resource?.includes(resource as string),
+					)
+					.flatMap((property) =>
+						(property.options ?? []).map((option) => (option as { value: string }).value),
+					);
 			if (node.parameters.resource) {
 				expect(options('resource')).toContain(node.parameters.resource);
 				expect(options('operation', node.parameters.resource)).toContain(node.parameters.operation);

@@ -195,9 +195,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
+		// Worded like the e2e stack's port check (e2e/ports.ts), so `npm start` twice reads the same for both.
+		const failed = (error: NodeJS.ErrnoException) =>
+			reject(
+				error.code === 'EADDRINUSE'
+					? new Error(
+							`Dental Referrals sandbox: port ${options.port} on ${host} is already in use (stop whatever listens there or choose another port)`,
+						)
+					: error,
+			);
+		server.once('error', failed);
 		server.listen(options.port ?? 0, host, () => {
-			server.off('error', reject);
+			server.off('error', failed);
 			resolve();
 		});
 	});

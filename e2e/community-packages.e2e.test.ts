@@ -1,0 +1,138 @@
+/**
+ * The real install path: a running n8n installs this package through the same REST call its
+ * Settings → Community Nodes screen makes (`POST /rest/community-packages { name }`), updates it
+ * (`PATCH`) to a newer version and uninstalls it (`DELETE ?name=`), all from "registry.npmjs.org"
+ * — the loopback stand-in of e2e/npm-registry-stand-in.ts serving our `npm pack` tarballs, which
+ * n8n and its npm reach through the standard proxy/CA settings of their environment only.
+ *
+ * This n8n is its own instance (not the shared stack): it starts without the package.
+ */
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startSandbox } from '../test/sandbox';
+import { runCommand } from './exec';
+import { packPackage, type PackedPackage } from './install-package';
+import { N8nApi } from './n8n-api';
+import { type N8nProcess, startN8n } from './n8n-process';
+import { startRegistryStandIn, type RegistryStandIn } from './npm-registry-stand-in';
+import { DEFAULT_OWNER } from './stack';
+import { ensureToolchain, type Toolchain } from './toolchain';
+
+const NAME = 'n8n-nodes-dental-referrals';
+
+interface InstalledPackage {
+	packageName: string;
+	installedVersion: string;
+	installedNodes: Array<{ name: string; type: string }>;
+}
+
+/** The same tarball with the next patch version (what a release would publish). */
+async function nextVersion(toolchain: Toolchain, packed: PackedPackage, dir: string): Promise<string> {
+	const unpacked = join(dir, 'next');
+	await fs.mkdir(unpacked, { recursive: true });
+	await runCommand('tar', ['-xzf', packed.tarball, '-C', unpacked, '--strip-components=1'], {
+		timeoutMs: 60_000,
+	});
+	const manifestPath = join(unpacked, 'package.json');
+	const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { version: string };
+	const [major, minor, patch] = manifest.version.split('.').map(Number);
+	manifest.version = `${major}.${minor}.${patch + 1}`;
+	await fs.writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+	const { stdout } = await runCommand(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', dir, unpacked],
+		{
+			cwd: dir,
+			env: toolchain.env(),
+			timeoutMs: 120_000,
+		},
+	);
+	const [result] = JSON.parse(stdout) as Array<{ filename: string }>;
+	return join(dir, result.filename);
+}
+
+describe('installing from the Community Nodes screen (POST /rest/community-packages)', () => {
+	let toolchain: Toolchain;
+	let registry: RegistryStandIn;
+	let packed: PackedPackage;
+	let n8n: N8nProcess;
+	let api: N8nApi;
+	let work: string;
+	let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+
+	beforeAll(async () => {
+		toolchain = await ensureToolchain();
+		work = await fs.mkdtemp(join(tmpdir(), 'dr-e2e-community-'));
+		packed = await packPackage(toolchain);
+		registry = await startRegistryStandIn();
+		sandbox = await startSandbox({ host: '127.0.0.1' });
+		n8n = await startN8n({
+			toolchain,
+			env: { ...registry.env(), N8N_LOG_LEVEL: 'debug' },
+		});
+		api = new N8nApi(n8n.baseUrl);
+		await api.setupOwner(DEFAULT_OWNER);
+		await api.login(DEFAULT_OWNER.email, DEFAULT_OWNER.password);
+	}, 600_000);
+
+	afterAll(async () => {
+		if (n8n) {
+			await fs
+				.writeFile(join(__dirname, 'artifacts', 'community-packages-n8n.log'), n8n.output())
+				.catch(() => undefined);
+			await n8n.stop();
+		}
+		await sandbox?.close();
+		await registry?.close();
+		await packed?.cleanup();
+		if (work) await fs.rm(work, { recursive: true, force: true });
+	});
+
+	it('installs, updates and uninstalls the package like the Community Nodes screen', async () => {
+		const first = await registry.publish(packed.tarball);
+		expect(await api.rest<InstalledPackage[]>('GET', '/community-packages')).toEqual([]);
+
+		const installed = await api.rest<InstalledPackage>(
+			'POST',
+			'/community-packages',
+			{ name: NAME },
+			300_000,
+		);
+		expect(installed.packageName).toBe(NAME);
+		expect(installed.installedVersion).toBe(first.version);
+		expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(
+			[
+				`${NAME}.dentalReferrals`,
+				`${NAME}.dentalReferralsStatusTrigger`,
+				`${NAME}.dentalReferralsTrigger`,
+			].sort(),
+		);
+		// It came from "registry.npmjs.org", i.e. through the proxy to the stand-in, as a real install would.
+		expect(registry.requests.map((request) => request.path)).toEqual(
+			expect.arrayContaining([`/${NAME}`, `/${NAME}/-/${NAME}-${first.version}.tgz`]),
+		);
+
+		// The installed package works: its credential type tests against the sandbox.
+		const result = await api.testCredential({
+			id: '',
+			type: 'dentalReferralsApi',
+			data: { environment: 'custom', baseUrl: sandbox.baseUrl, apiKey: sandbox.practices[0].apiKey },
+		});
+		expect(result.status).toBe('OK');
+
+		const next = await registry.publish(await nextVersion(toolchain, packed, work));
+		const updated = await api.rest<InstalledPackage>('PATCH', '/community-packages', { name: NAME }, 300_000);
+		expect(updated.installedVersion).toBe(next.version);
+		const listed = await api.rest<InstalledPackage[]>('GET', '/community-packages');
+		expect(listed.map((entry) => [entry.packageName, entry.installedVersion])).toEqual([
+			[NAME, next.version],
+		]);
+
+		await api.rest('DELETE', `/community-packages?name=${encodeURIComponent(NAME)}`, undefined, 120_000);
+		expect(await api.rest<InstalledPackage[]>('GET', '/community-packages')).toEqual([]);
+		const types = (await api.getNodeTypes()).map((type) => type.name);
+		expect(types.filter((type) => type.startsWith(`${NAME}.`))).toEqual([]);
+	});
+});

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm run test:e2e -- --n8n <version>` (and test:e2e:queue): runs the e2e jest config against
+// another n8n 2.x release. `--n8n <version>` / `--n8n=<version>` becomes DR_E2E_N8N_VERSION,
+// which e2e/toolchain.ts reads (installing that release into its own cache folder on first use);
+// every other argument goes to jest unchanged.
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+
+const ENV = 'DR_E2E_N8N_VERSION';
+
+/** Splits `--n8n <version>` off the arguments meant for jest. */
+function parseArgs(argv) {
+	const jestArgs = [];
+	let n8nVersion;
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index];
+		if (arg === '--n8n' || arg.startsWith('--n8n=')) {
+			const value = arg === '--n8n' ? argv[++index] : arg.slice('--n8n='.length);
+			if (!value || value.startsWith('-')) throw new Error('--n8n needs a version, e.g. --n8n 2.41.1');
+			n8nVersion = value;
+		} else {
+			jestArgs.push(arg);
+		}
+	}
+	return { n8nVersion, jestArgs };
+}
+
+function main() {
+	let parsed;
+	try {
+		parsed = parseArgs(process.argv.slice(2));
+	} catch (error) {
+		console.error(`[e2e] ${error.message}`);
+		process.exit(2);
+	}
+	const env = { ...process.env };
+	if (parsed.n8nVersion) {
+		env[ENV] = parsed.n8nVersion;
+		console.log(`[e2e] n8n ${parsed.n8nVersion} (${ENV})`);
+	}
+	const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...parsed.jestArgs], {
+		stdio: 'inherit',
+		env,
+	});
+	process.exit(result.status ?? 1);
+}
+
+module.exports = { parseArgs, ENV };
+
+if (require.main === module) main();
