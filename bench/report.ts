@@ -79,7 +79,7 @@ function diagnosis(run: BenchRun): string[] {
 
 function profileTable(label: string, answer: NonNullable<CaseResult['profiles']>['after']): string[] {
 	return [
-		`**${label}** — ${answer.items} items, busy ${answer.busyMs} ms (${Math.round((answer.busyMs * 1000) / answer.items)} µs per item), node executionTime ${answer.nodeMs} ms.`,
+		`**${label}** — ${answer.items} items, sampled busy ${answer.busyMs} ms (${Math.round((answer.busyMs * 1000) / answer.items)} µs per item), CPU time ${answer.cpuUsPerItem ?? '?'} µs per item, node executionTime ${answer.nodeMs} ms.`,
 		'',
 		'| self time by origin | µs per item | share |',
 		'|---|---|---|',
@@ -107,8 +107,20 @@ function profileSection(run: BenchRun): string[] {
 	const profiles = run.cases.find((c) => c.id === 'profile')?.profiles;
 	if (!profiles) return [];
 	const before = profiles.before;
+	const watched = profiles.after.watched ?? {};
+	const watchedRows = Object.keys(watched).map(
+		(name) => `| \`${name}\` | ${before?.watched?.[name] ?? '—'} | ${watched[name]} |`,
+	);
 	return [
 		'## CPU profile of the node’s run (Prepare Form, loopback, one at a time)',
+		'',
+		'V8’s sampler counts wall-clock time of the main thread: on a machine whose load average is far above its ' +
+			'core count, time the process spends descheduled is charged to whatever function was running, so absolute ' +
+			'µs inflate with the load and differ between runs. Compare shares, and the functions that vanished: ',
+		'',
+		'| n8n function our node used to run per item or request | before, µs per item | after, µs per item |',
+		'|---|---|---|',
+		...watchedRows,
 		'',
 		...(before
 			? profileTable(`Before (commit ${before.commit ?? '?'}, bench/profile-before.json)`, before)

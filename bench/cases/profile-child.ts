@@ -34,8 +34,11 @@ export interface ProfileAnswer {
 	busyMs: number;
 	idleMs: number;
 	nodeMs: number;
+	/** CPU time (user + system, all threads) of the profiled run per item: not inflated by waiting for a core. */
+	cpuUsPerItem?: number;
 	top: ProfileEntry[];
 	ours?: ProfileEntry[];
+	watched?: Record<string, number>;
 	origins: Array<{ origin: string; selfMs: number; percent: number; usPerItem: number }>;
 }
 
@@ -67,6 +70,17 @@ function shortWhere(url: string, line: number): string {
 		: url.replace(/^.*\/dist(-test)?\//, '');
 	return `${tail}:${line + 1}`;
 }
+
+/** n8n functions our node used to make run per item or per request (issue #13), followed by name. */
+export const WATCHED = [
+	'initializeGlobalContext',
+	'getSimpleParameterValue',
+	'resolveSimpleParameterValue',
+	'deepCopy',
+	'getNodeParameter',
+	'getNode',
+	'partsOffset',
+];
 
 export function summarise(profile: CpuProfile, items: number, topCount = 15) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -106,6 +120,13 @@ export function summarise(profile: CpuProfile, items: number, topCount = 15) {
 		busyMs: Math.round(busyUs / 1000),
 		idleMs: Math.round(idleUs / 1000),
 		top,
+		/** Self time of the WATCHED functions (all their call sites), µs per item. */
+		watched: Object.fromEntries(
+			WATCHED.map((name) => [
+				name,
+				Math.round([...self.values()].filter((e) => e.fn === name).reduce((sum, e) => sum + e.us, 0) / items),
+			]),
+		),
 		/** The package's own functions, by self time. */
 		ours: [...self.values()]
 			.filter((e) => e.origin === 'this package')
@@ -156,9 +177,12 @@ if (require.main === module) {
 		await post(session, 'Profiler.enable');
 		await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
 		await post(session, 'Profiler.start');
+		const cpu = process.cpuUsage();
 		const nodeMs = await runNode(job.items);
+		const used = process.cpuUsage(cpu);
+		const cpuUsPerItem = Math.round((used.user + used.system) / job.items);
 		const { profile } = await post<{ profile: CpuProfile }>(session, 'Profiler.stop');
 		session.disconnect();
-		return { items: job.items, nodeMs, ...summarise(profile, job.items) };
+		return { items: job.items, nodeMs, cpuUsPerItem, ...summarise(profile, job.items) };
 	});
 }

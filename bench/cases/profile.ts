@@ -40,6 +40,7 @@ export async function profileCase(result: CaseResult, config: BenchConfig, sandb
 	Object.assign(result.figures, {
 		items: after.items,
 		busy_us_per_item: Math.round(busy(after)),
+		cpu_us_per_item: after.cpuUsPerItem ?? Number.NaN,
 		package_us_per_item: perItem(after, 'this package'),
 		n8n_workflow_us_per_item: perItem(after, 'n8n-workflow'),
 		luxon_us_per_item: perItem(after, 'luxon'),
@@ -47,6 +48,7 @@ export async function profileCase(result: CaseResult, config: BenchConfig, sandb
 	if (before) {
 		Object.assign(result.figures, {
 			before_busy_us_per_item: Math.round(busy(before)),
+			before_cpu_us_per_item: before.cpuUsPerItem ?? Number.NaN,
 			before_package_us_per_item: perItem(before, 'this package'),
 			before_n8n_workflow_us_per_item: perItem(before, 'n8n-workflow'),
 			before_luxon_us_per_item: perItem(before, 'luxon'),
