@@ -46,7 +46,7 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 	return {
 		short,
 		items: 1000,
-		rounds: 5,
+		rounds: 7,
 		latencyItems: 300,
 		latencyRounds: 3,
 		profileItems: 1000,

@@ -56,7 +56,10 @@ function diagnosis(run: BenchRun): string[] {
 			`our node with one shared keep-alive agent (what-if) ${ms(whatIf)}.`,
 		'',
 		`- **Our own cost is what the floor ratios measure** (${f('ratio_ours_vs_floor_1_in_flight')} at 1 in flight, ` +
-			`${f('ratio_ours_vs_floor_10_in_flight')} at 10). Everything else is n8n’s request path, which any community node pays: ` +
+			`${f('ratio_ours_vs_floor_10_in_flight')} at 10; above 1 = no slower than the floor within this machine’s noise). ` +
+			'What was ours per request is gone (see the profile below): the credential’s header is built by a function, not an ' +
+			'expression n8n evaluated for every request; `getNode()` is copied once per run; parameters without expressions ' +
+			'are read once per run; the timeout once per item. Everything else is n8n’s request path, which any community node pays: ' +
 			'the floor node itself reaches only ' +
 			`${f('ratio_floor_1_vs_raw_keepalive')}× the raw keep-alive loop. On loopback (an answer in well under a millisecond) ` +
 			'these ratios measure CPU per call, so the raw loops are diagnostics without a target.',
@@ -160,10 +163,11 @@ function webhookDiagnosis(run: BenchRun): string[] {
 	const p50 = figure(run, 'n8n-webhook', 'ack_p50_ms');
 	if (p50 === undefined || p50 < 10_000) return [];
 	const harness = figure(run, 'webhook-harness', 'ack_p50_ms');
+	const lost = figure(run, 'n8n-webhook', 'lost') ?? 0;
 	return [
 		'## Slow acknowledgements in real n8n',
 		'',
-		`None lost, but n8n answered the ${figure(run, 'n8n-webhook', 'notifications')} simultaneous notifications after ` +
+		`${lost ? `${lost} lost (not answered 200 or no execution; the trigger is issue #12’s subject)` : 'None lost'}, but n8n answered the ${figure(run, 'n8n-webhook', 'notifications')} simultaneous notifications after ` +
 			`${(p50 / 1000).toFixed(1)} s (p50) / ${((figure(run, 'n8n-webhook', 'ack_p99_ms') ?? 0) / 1000).toFixed(1)} s (p99), ` +
 			`against ${harness} ms (p50) through the engine harness. The trigger answers “onReceived”, yet an API that gives up ` +
 			'after ~10 s per attempt (the sandbox’s default) would count these as failures and retry (1 h, 4 h, 1 day), relying on ' +
