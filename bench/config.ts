@@ -4,6 +4,11 @@ export interface BenchConfig {
 	/** Prepare Form items per round (in-process engine and real n8n). */
 	items: number;
 	rounds: number;
+	/** Items and rounds of the in-process runs at 20 ms latency (the Parallel Requests sweep). */
+	latencyItems: number;
+	latencyRounds: number;
+	/** Items of the CPU-profiled run. */
+	profileItems: number;
 	/** Items and rounds of the real-n8n comparison. */
 	n8nItems: number;
 	n8nRounds: number;
@@ -23,8 +28,11 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 	if (short) {
 		return {
 			short,
-			items: 100,
-			rounds: 2,
+			items: 50,
+			rounds: 1,
+			latencyItems: 20,
+			latencyRounds: 1,
+			profileItems: 50,
 			n8nItems: 100,
 			n8nRounds: 1,
 			uploadSizesMb: [5, 20],
@@ -38,7 +46,10 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 	return {
 		short,
 		items: 1000,
-		rounds: 5,
+		rounds: 7,
+		latencyItems: 300,
+		latencyRounds: 3,
+		profileItems: 1000,
 		n8nItems: 1000,
 		n8nRounds: 3,
 		uploadSizesMb: [50, 200, 500],
@@ -51,3 +62,6 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 }
 
 export const MB = 1024 * 1024;
+
+/** The realistic scenario: every API answer delayed this long (the sandbox's 'slow' fault). */
+export const LATENCY_MS = 20;

@@ -37,68 +37,98 @@ function figure(run: BenchRun, caseId: string, name: string): number | undefined
 	return run.cases.find((c) => c.id === caseId)?.figures[name];
 }
 
-/** The explanation of the Prepare Form gap, from this run's own figures. */
+/** Where Prepare Form's time goes, from this run's own figures. */
 function diagnosis(run: BenchRun): string[] {
-	const f = (name: string) => figure(run, 'prepare-form', name) ?? Number.NaN;
-	const ratio = f('ratio_node_vs_raw_keepalive');
-	if (!(ratio < 0.9)) return [];
+	const prepare = run.cases.find((c) => c.id === 'prepare-form');
+	if (!prepare || prepare.status !== 'ok') return [];
+	const f = (name: string) => prepare.figures[name] ?? Number.NaN;
 	const ms = (value: number) => `${value.toFixed(2)} ms`;
-	const node = f('node_ms_per_item');
-	const floor = f('raw_keepalive_ms_per_item');
-	const whatIf = 1000 / f('whatif_node_shared_keepalive_items_per_s');
+	const ours = f('ours_1_ms_per_item');
+	const floor = f('floor_1_ms_per_item');
+	const whatIf = f('whatif_shared_keepalive_ms_per_item');
+	const sweep = [1, 5, 10, 20].map((p) => `${p}: ${ms(f(`latency_ours_${p}_ms_per_item`))}`).join(', ');
 	return [
-		'## Why Prepare Form misses the raw keep-alive loop',
+		'## Where Prepare Form’s time goes',
 		'',
-		`Per item: node ${ms(node)}, raw keep-alive loop ${ms(floor)}, raw loop with a new connection per call ` +
-			`${ms(f('raw_new_connection_ms_per_item'))}, node with one shared keep-alive agent patched in (what-if) ${ms(whatIf)}.`,
+		`Per item on loopback, one request at a time: our node ${ms(ours)}, the floor node (the same ` +
+			`\`httpRequestWithAuthentication\` call and nothing else) ${ms(floor)}, raw keep-alive loop ` +
+			`${ms(f('raw_keepalive_ms_per_item'))}, raw loop with a new connection per call ${ms(f('raw_new_connection_ms_per_item'))}, ` +
+			`our node with one shared keep-alive agent (what-if) ${ms(whatIf)}.`,
 		'',
-		`- **No connection reuse (≈ ${ms(node - whatIf)} of the ${ms(node - floor)} gap here).** n8n's HTTP helper builds a new ` +
-			'`http.Agent` for every request (`@n8n/backend-network` `convertN8nRequestToAxios` → `setAxiosAgents` → ' +
-			'`buildNodeAgents`: `new http.Agent({ ...agentOptions, lookup })`, keepAlive off), so every item opens and closes a ' +
-			`TCP connection (measured: ${f('node_tcp_connections_per_call')} connection and ${f('node_http_agents_per_call')} ` +
-			`agent per call; TIME_WAIT sockets ${f('time_wait_sockets_before')} → ${f('time_wait_sockets_after')} during the case). ` +
-			'On loopback a connect is cheap until thousands of TIME_WAIT sockets pile up (then `connect()` dominates: in a CPU ' +
-			'profile of an earlier run with ~8,000 of them, `net` `internalConnect` was the largest self time); against the real ' +
-			'HTTPS API every item would also pay a round trip and a TLS handshake.',
-		`- **n8n's per-call request path (≈ ${ms(whatIf - floor)}).** Even with connections reused, each call goes through ` +
-			'credential `authenticate` (expression resolution of the `Authorization` template: `initializeGlobalContext` in ' +
-			'n8n-workflow), axios config merging, proxy-from-env lookups and parameter resolution. The HTTP Request node pays the ' +
-			'same (see n8n-prepare-form).',
-		'- **Suggested fix** (not possible in node code: `httpRequestWithAuthentication` accepts agent options, not an agent, and ' +
-			'builds a fresh agent from them each time): upstream, `@n8n/backend-network` should reuse keep-alive agents keyed by ' +
-			'(proxy, SSRF policy, agent options). In this package, an opt-in *Batching* option (N requests in flight, like the HTTP ' +
-			'Request node’s) would hide the per-call latency for large item counts.',
+		`- **Our own cost is what the floor ratios measure** (${f('ratio_ours_vs_floor_1_in_flight')} at 1 in flight, ` +
+			`${f('ratio_ours_vs_floor_10_in_flight')} at 10; above 1 = no slower than the floor within this machine’s noise). ` +
+			'What was ours per request is gone (see the profile below): the credential’s header is built by a function, not an ' +
+			'expression n8n evaluated for every request; `getNode()` is copied once per run; parameters without expressions ' +
+			'are read once per run; the timeout once per item. Everything else is n8n’s request path, which any community node pays: ' +
+			'the floor node itself reaches only ' +
+			`${f('ratio_floor_1_vs_raw_keepalive')}× the raw keep-alive loop. On loopback (an answer in well under a millisecond) ` +
+			'these ratios measure CPU per call, so the raw loops are diagnostics without a target.',
+		`- **Connection reuse is worth ≈ ${ms(ours - whatIf)} per item here.** n8n builds a new non-keep-alive \`http.Agent\` for ` +
+			'every request (`@n8n/backend-network` `buildNodeAgents`), so node:http sends `Connection: close` and opens one TCP ' +
+			`connection per call (counted by the sandbox: ${f('ours_tcp_connections_per_call')} per call). The what-if hands ` +
+			'node:http one shared keep-alive agent before the request is built; the sandbox then counts ' +
+			`${f('whatif_tcp_connections_per_call')} connections per call. Not possible from node code: ` +
+			'`httpRequestWithAuthentication` takes agent options, not an agent.',
+		'- **Correction of the previous results.md:** its what-if (“≈ -0.44 ms from no connection reuse”) patched ' +
+			'`http.Agent.prototype.addRequest`, i.e. after node:http had built each request on n8n’s non-keep-alive agent: ' +
+			'the requests still carried `Connection: close` and still opened one connection each. It measured the patch, not ' +
+			'connection reuse, and its figure is withdrawn.',
+		`- **Against a real API the network dominates.** At ${f('latency_ms')} ms per answer, ms per item by requests in ` +
+			`flight — ${sweep}. One at a time is ${f('latency_speedup_10_vs_1')}× slower than ten at a time; twenty buys ` +
+			`${f('latency_speedup_20_vs_10')}× over ten. Hence Parallel Requests’ default (see the README).`,
 		'',
 	];
 }
 
-/** Why the HTTP Request node is faster inside n8n, if it is. */
-function httpRequestNodeDiagnosis(run: BenchRun): string[] {
-	const ratio = figure(run, 'n8n-prepare-form', 'ratio_node_vs_http_request_node');
-	if (ratio === undefined || ratio >= 1) return [];
+function profileTable(label: string, answer: NonNullable<CaseResult['profiles']>['after']): string[] {
 	return [
-		'## Why n8n’s HTTP Request node is faster inside n8n',
+		`**${label}** — ${answer.items} items, sampled busy ${answer.busyMs} ms (${Math.round((answer.busyMs * 1000) / answer.items)} µs per item), CPU time ${answer.cpuUsPerItem ?? '?'} µs per item, node executionTime ${answer.nodeMs} ms.`,
 		'',
-		`Inside n8n both nodes spend far more per item than the call itself (this run: ours ` +
-			`${figure(run, 'n8n-prepare-form', 'node_items_per_s')} items/s, HTTP Request ` +
-			`${figure(run, 'n8n-prepare-form', 'http_request_node_items_per_s')} items/s, against ~1,000 calls/s for a raw ` +
-			'loop on this machine): n8n’s per-item work (parameter resolution, credential load and decryption, the ' +
-			'request pipeline) dominates. Two differences favour the HTTP Request node:',
+		'| self time by origin | µs per item | share |',
+		'|---|---|---|',
+		...answer.origins.slice(0, 10).map((o) => `| ${o.origin} | ${o.usPerItem} | ${o.percent} % |`),
 		'',
-		'- **It overlaps the calls.** HTTP Request 4.x (n8n-nodes-base `HttpRequestV3.node.js`) pushes every item’s request ' +
-			'promise into a list inside its item loop and awaits them together with `Promise.allSettled` after the loop, so ' +
-			'all N calls are in flight at once unless *Options → Batching* is set. Our node sends each item’s call after the ' +
-			'previous answer (like the raw loop of case prepare-form). At 100 items (short run) this made the HTTP Request node ' +
-			'about twice as fast; at 1,000 items the per-item work hides most of it.',
-		'- **It reads the credential once per item; we read it twice.** `apiRoot` calls `getCredentials`, then ' +
-			'`httpRequestWithAuthentication` reads and decrypts it again (n8n-core `request-helpers/authentication.js`).',
+		'| top self-time functions | where | origin | ms | share |',
+		'|---|---|---|---|---|',
+		...answer.top
+			.slice(0, 12)
+			.map((t) => `| \`${t.fn}\` | ${t.where || '—'} | ${t.origin} | ${t.selfMs} | ${t.percent} % |`),
 		'',
-		'**Suggested fixes** (node code, not changed here): pass the credential already read as ' +
-			'`httpRequestWithAuthentication`’s `additionalCredentialOptions.credentialsDecrypted` (one read per item, or read it ' +
-			'once per execution when the credential does not vary by item); and an opt-in, bounded *Requests in Flight* option ' +
-			'(e.g. 1–10, default 1, output kept in input order): N simultaneous calls to the production API per execution is ' +
-			'not a safe default.',
+		...(answer.ours?.length
+			? [
+					'| this package’s own functions | where | ms | share |',
+					'|---|---|---|---|',
+					...answer.ours.map((t) => `| \`${t.fn}\` | ${t.where} | ${t.selfMs} | ${t.percent} % |`),
+					'',
+				]
+			: []),
+	];
+}
+
+/** The CPU profile of the node's run, before and after issue #13's changes. */
+function profileSection(run: BenchRun): string[] {
+	const profiles = run.cases.find((c) => c.id === 'profile')?.profiles;
+	if (!profiles) return [];
+	const before = profiles.before;
+	const watched = profiles.after.watched ?? {};
+	const watchedRows = Object.keys(watched).map(
+		(name) => `| \`${name}\` | ${before?.watched?.[name] ?? '—'} | ${watched[name]} |`,
+	);
+	return [
+		'## CPU profile of the node’s run (Prepare Form, loopback, one at a time)',
 		'',
+		'V8’s sampler counts wall-clock time of the main thread: on a machine whose load average is far above its ' +
+			'core count, time the process spends descheduled is charged to whatever function was running, so absolute ' +
+			'µs inflate with the load and differ between runs. Compare shares, and the functions that vanished: ',
+		'',
+		'| n8n function our node used to run per item or request | before, µs per item | after, µs per item |',
+		'|---|---|---|',
+		...watchedRows,
+		'',
+		...(before
+			? profileTable(`Before (commit ${before.commit ?? '?'}, bench/profile-before.json)`, before)
+			: []),
+		...profileTable('After (this run)', profiles.after),
 	];
 }
 
@@ -133,10 +163,11 @@ function webhookDiagnosis(run: BenchRun): string[] {
 	const p50 = figure(run, 'n8n-webhook', 'ack_p50_ms');
 	if (p50 === undefined || p50 < 10_000) return [];
 	const harness = figure(run, 'webhook-harness', 'ack_p50_ms');
+	const lost = figure(run, 'n8n-webhook', 'lost') ?? 0;
 	return [
 		'## Slow acknowledgements in real n8n',
 		'',
-		`None lost, but n8n answered the ${figure(run, 'n8n-webhook', 'notifications')} simultaneous notifications after ` +
+		`${lost ? `${lost} lost (not answered 200 or no execution; the trigger is issue #12’s subject)` : 'None lost'}, but n8n answered the ${figure(run, 'n8n-webhook', 'notifications')} simultaneous notifications after ` +
 			`${(p50 / 1000).toFixed(1)} s (p50) / ${((figure(run, 'n8n-webhook', 'ack_p99_ms') ?? 0) / 1000).toFixed(1)} s (p99), ` +
 			`against ${harness} ms (p50) through the engine harness. The trigger answers “onReceived”, yet an API that gives up ` +
 			'after ~10 s per attempt (the sandbox’s default) would count these as failures and retry (1 h, 4 h, 1 day), relying on ' +
@@ -187,7 +218,7 @@ export function writeReport(run: BenchRun, folder: string): void {
 		`${run.mode} run of \`npm run bench${run.mode === 'short' ? ' -- --short' : ''}\`, ${run.startedAt}: ` +
 			`**${Math.floor(run.durationS / 60)} min ${run.durationS % 60} s** on ${run.machine.cpus} × ${run.machine.cpuModel}, ` +
 			`${run.machine.memoryGb} GB, bench on Node ${run.machine.node}. Every figure is compared with a baseline measured in the same run; ` +
-			'all traffic on 127.0.0.1 against the local sandbox. Raw numbers: `results.json`.',
+			'all traffic on 127.0.0.1 against the local sandbox (with its latency fault where a case says so). Raw numbers: `results.json`.',
 		'',
 		...(run.machine.loadAverageAtEnd
 			? [`Load average at the end of the run (1/5/15 min): ${run.machine.loadAverageAtEnd.join(' / ')}.`, '']
@@ -197,7 +228,7 @@ export function writeReport(run: BenchRun, folder: string): void {
 		'',
 		...(chart ? [`![Peak RSS growth against file size](${chart})`, ''] : []),
 		...diagnosis(run),
-		...httpRequestNodeDiagnosis(run),
+		...profileSection(run),
 		...memoryDiagnosis(run),
 		...webhookDiagnosis(run),
 		'## Cases',

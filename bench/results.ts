@@ -1,3 +1,5 @@
+import type { ProfileAnswer } from './cases/profile-child';
+
 /** The shape of bench/results.json: one entry per case, every figure a plain number. */
 export interface Check {
 	label: string;
@@ -17,6 +19,8 @@ export interface CaseResult {
 	checks: Check[];
 	/** Series for the chart: memory growth (MB) against file size (MB). */
 	series?: Array<{ name: string; points: Array<{ x: number; y: number }> }>;
+	/** CPU profiles (case profile): this run's, and the recorded one from before the change. */
+	profiles?: { after: ProfileAnswer; before?: ProfileAnswer & { commit?: string } };
 	error?: string;
 	durationMs: number;
 }

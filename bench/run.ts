@@ -18,12 +18,16 @@ import { n8nAcknowledgementCase } from './cases/n8n-acknowledgement';
 import { n8nWebhookCase } from './cases/n8n-webhook';
 import { packageCase } from './cases/package';
 import { prepareFormCase } from './cases/prepare-form';
+import { profileCase } from './cases/profile';
 import { webhookHarnessCase } from './cases/webhook-harness';
-import { benchConfig, type BenchConfig } from './config';
+import { benchConfig, LATENCY_MS, type BenchConfig } from './config';
 import { benchRun, writeReport } from './report';
 import { runCase, skipped, type CaseResult } from './results';
 import { startSandboxProcess } from './sandbox-process';
 
+// SLOT for issue #12 (exactly-once notifications): the webhook acknowledgement case — our
+// trigger vs n8n's Webhook node (typeVersion 1), 50 concurrent notifications, default `vm`
+// expression engine — is being built in another branch; it replaces this placeholder.
 const BENCH_DIR = join(__dirname, '..', '..', 'bench');
 
 function toolchainInstalled(): boolean {
@@ -41,8 +45,13 @@ async function sandboxCases(config: BenchConfig): Promise<CaseResult[]> {
 		results.push(
 			await runCase(
 				'prepare-form',
-				`Prepare Form over ${config.items} items: node via n8n’s engine vs raw HTTP loop`,
+				`Prepare Form over ${config.items} items through n8n’s engine: our node vs the floor node (loopback), and at ${LATENCY_MS} ms latency`,
 				(r) => prepareFormCase(r, config, sandbox),
+			),
+			await runCase(
+				'profile',
+				`CPU profile of Prepare Form over ${config.profileItems} items (our node, loopback), before and after`,
+				(r) => profileCase(r, config, sandbox),
 			),
 			await runCase(
 				'memory',
@@ -63,7 +72,7 @@ async function sandboxCases(config: BenchConfig): Promise<CaseResult[]> {
 
 async function realN8nCases(config: BenchConfig): Promise<CaseResult[]> {
 	const titles = {
-		form: `Prepare Form over ${config.n8nItems} items in real n8n: node vs n8n’s HTTP Request node`,
+		form: `Prepare Form over ${config.n8nItems} items in real n8n at ${LATENCY_MS} ms latency: node vs n8n’s HTTP Request node, both at their defaults`,
 		webhook: `Trigger in real n8n, ${config.notifications} concurrent notifications`,
 		ack: 'Acknowledgement in real n8n: trigger vs n8n’s Webhook node v1, same load',
 	};

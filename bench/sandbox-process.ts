@@ -20,6 +20,10 @@ export interface SandboxProcess {
 		Array<{ path: string; headers: Record<string, string>; bodyText?: string; status: number }>
 	>;
 	clearRequests(): Promise<void>;
+	/** TCP connections the sandbox has accepted so far (counted on the server side). */
+	connections(): Promise<number>;
+	/** Every API call answered `ms` later (the sandbox's 'slow' fault), or no delay for 0. */
+	setLatency(ms: number): Promise<void>;
 	/** A synthetic PDF of exactly `bytes` bytes, streamed by the sandbox on download. */
 	addDocument(bytes: number): Promise<string>;
 	stop(): Promise<void>;
@@ -36,6 +40,12 @@ async function control<T>(origin: string, method: string, action: string, body?:
 	if (!response.ok)
 		throw new Error(`sandbox ${method} ${action}: HTTP ${response.status} ${text.slice(0, 200)}`);
 	return JSON.parse(text) as T;
+}
+
+/** Latency for every API call of a sandbox (its control endpoint; in this or another process). */
+export async function setLatency(origin: string, ms: number): Promise<void> {
+	await control(origin, 'DELETE', 'faults');
+	if (ms > 0) await control(origin, 'POST', 'faults', { kind: 'slow', delayMs: ms, times: 'Infinity' });
 }
 
 export async function startSandboxProcess(): Promise<SandboxProcess> {
@@ -81,6 +91,9 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
 		clearRequests: async () => {
 			await control(origin, 'DELETE', 'requests');
 		},
+		connections: async () =>
+			(await control<{ connections: number }>(origin, 'GET', 'connections')).connections,
+		setLatency: (ms) => setLatency(origin, ms),
 		addDocument: async (bytes) =>
 			(await control<{ url: string }>(origin, 'POST', 'documents', { apiKey: practice.apiKey, bytes })).url,
 		async stop() {

@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -13,6 +14,44 @@ export const API_ROOTS = {
 	production: 'https://app.dental-referrals.org/react4r/v2/',
 	staging: 'https://staging.dental-referrals.org/react4r/v2/',
 } as const;
+
+// Parsing a URL costs more than the rest of authenticate; roots and base URLs repeat.
+const knownOrigins = new Map<string, string | undefined>();
+
+function originOf(url: string): string | undefined {
+	if (knownOrigins.has(url)) return knownOrigins.get(url);
+	let origin: string | undefined;
+	try {
+		origin = new URL(url).origin;
+	} catch {
+		origin = undefined;
+	}
+	if (knownOrigins.size < 64) knownOrigins.set(url, origin);
+	return origin;
+}
+
+/** The origin the credential points at (the only one that may see its key), if its root is a URL. */
+export function credentialOrigin(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const environment = String(credentials.environment ?? 'production');
+	const root =
+		environment === 'production' || environment === 'staging'
+			? API_ROOTS[environment]
+			: String(credentials.baseUrl ?? '').trim();
+	return originOf(root);
+}
+
+// A path such as "prepare_form" or "referrals/X?y=1": no scheme, no "//", no backslash and no
+// whitespace (which URL parsing would drop), so it cannot leave its base URL's origin.
+const PLAIN_RELATIVE_PATH = /^[A-Za-z0-9_][A-Za-z0-9_\-./?=&%+]*$/;
+
+function requestOrigin(options: IHttpRequestOptions): string | undefined {
+	if (options.baseURL && PLAIN_RELATIVE_PATH.test(options.url)) return originOf(options.baseURL);
+	try {
+		return new URL(options.url, options.baseURL).origin;
+	} catch {
+		return undefined;
+	}
+}
 
 // The credential test resolves the root with the same table the transport uses.
 const BASE_URL_EXPRESSION = `={{ $credentials.environment === "production" ? "${API_ROOTS.production}" : $credentials.environment === "staging" ? "${API_ROOTS.staging}" : $credentials.baseUrl }}`;
@@ -72,14 +111,30 @@ export class DentalReferralsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Token token={{ $credentials.apiKey }}',
-			},
-		},
-	};
+	/**
+	 * Adds `Authorization: Token token=<key>` — to requests for the credential's own origin only.
+	 * A function rather than a generic `=Token token={{ $credentials.apiKey }}` template: n8n
+	 * would evaluate that expression for every request (a large part of the per-request cost).
+	 * The nodes also turn redirects off, keep the key from cross-origin redirects and set
+	 * allowedDomains to this origin.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const origin = credentialOrigin(credentials);
+		const target = requestOrigin(requestOptions);
+		if (origin === undefined || target !== origin) {
+			throw new Error(
+				`The Dental Referrals API key is only sent to the credential’s API root (${origin ?? 'no valid Base URL'}), not to ${target ?? 'this request'}`,
+			);
+		}
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Token token=${String(credentials.apiKey ?? '')}`,
+		};
+		return requestOptions;
+	}
 
 	// available_forms is the cheapest authenticated call: a wrong key answers 401.
 	test: ICredentialTestRequest = {

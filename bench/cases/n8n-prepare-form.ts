@@ -1,14 +1,17 @@
 /**
  * Case 2: inside the real n8n of the e2e stage, Prepare Form over N items through our node
  * next to n8n's own HTTP Request node making the same calls (form-urlencoded body, the same
- * fields, Authorization header from a Header Auth credential).
+ * fields, Authorization header from a Header Auth credential), both at their defaults, with
+ * 20 ms latency per request (the headline) and on loopback (a CPU diagnostic).
  */
 import type { Execution, WorkflowDefinition } from '../../e2e/n8n-api';
 import type { Stack } from '../../e2e/stack';
 import { PACKAGE } from '../../test/harness/run-workflow';
-import type { BenchConfig } from '../config';
+import { LATENCY_MS, type BenchConfig } from '../config';
 import { median } from '../measure';
+import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/DentalReferrals/helpers/api';
 import { check, round, type CaseResult } from '../results';
+import { setLatency } from '../sandbox-process';
 import { NODE_NAME, prepareFormParameters } from '../workflows';
 
 const MANUAL = 'Manual Trigger';
@@ -96,15 +99,14 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 		}),
 	);
-	// The same node with Options → Parallel Requests at its maximum: HTTP Request sends every
-	// item's call at once, so this is the like-for-like configuration.
-	const oursParallel = await api.createWorkflow(
-		workflow(`bench: Prepare Form x${items} (parallel)`, items, {
+	// The same node sending one item at a time (the default before issue #13): diagnostic.
+	const oursOne = await api.createWorkflow(
+		workflow(`bench: Prepare Form x${items} (one at a time)`, items, {
 			name: NODE_NAME,
 			type: `${PACKAGE}.dentalReferrals`,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { ...prepareFormParameters(formType), options: { parallelRequests: 10 } },
+			parameters: { ...prepareFormParameters(formType), options: { parallelRequests: 1 } },
 			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 		}),
 	);
@@ -155,50 +157,62 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 	}
 	await clearSandbox(sandbox.origin);
 
-	const node: Timing[] = [];
-	const parallel: Timing[] = [];
-	const http: Timing[] = [];
-	for (let round = 0; round < config.n8nRounds; round++) {
-		const order = round % 2 ? ['http', 'parallel', 'node'] : ['node', 'parallel', 'http'];
-		for (const which of order) {
-			if (which === 'node') node.push(timing(await run(ours.id), NODE_NAME, items));
-			else if (which === 'parallel') parallel.push(timing(await run(oursParallel.id), NODE_NAME, items));
-			else http.push(timing(await run(theirs.id), HTTP_NODE, items));
+	// Both nodes at their defaults, first with 20 ms per request (the headline), then on
+	// loopback (a CPU diagnostic, with our node one item at a time as well).
+	const scenarios = [
+		{ latency: LATENCY_MS, variants: ['ours', 'http'] as const },
+		{ latency: 0, variants: ['ours', 'one', 'http'] as const },
+	];
+	const timings: Record<string, Timing[]> = {};
+	for (const scenario of scenarios) {
+		await setLatency(sandbox.origin, scenario.latency);
+		try {
+			for (let r = 0; r < config.n8nRounds; r++) {
+				const order = r % 2 ? [...scenario.variants].reverse() : scenario.variants;
+				const line: string[] = [];
+				for (const which of order) {
+					const [id, name] =
+						which === 'ours'
+							? [ours.id, NODE_NAME]
+							: which === 'one'
+								? [oursOne.id, NODE_NAME]
+								: [theirs.id, HTTP_NODE];
+					const t = timing(await run(id), name, items);
+					(timings[`${which}@${scenario.latency}`] ??= []).push(t);
+					line.push(`${which} ${t.nodeMs} ms (execution ${t.executionMs} ms)`);
+				}
+				await clearSandbox(sandbox.origin);
+				console.log(`[bench]   ${scenario.latency} ms latency, round ${r + 1}: ${line.join(', ')}`);
+			}
+		} finally {
+			await setLatency(sandbox.origin, 0);
 		}
-		await clearSandbox(sandbox.origin);
-		console.log(
-			`[bench]   round ${round + 1}: Dental Referrals ${node[round].nodeMs} ms (execution ${node[round].executionMs} ms), ` +
-				`HTTP Request ${http[round].nodeMs} ms (execution ${http[round].executionMs} ms)`,
-		);
 	}
 	const rate = (ms: number) => (items / ms) * 1000;
-	const nodeRate = rate(median(node.map((t) => t.nodeMs)));
-	const httpRate = rate(median(http.map((t) => t.nodeMs)));
-	const parallelRate = rate(median(parallel.map((t) => t.nodeMs)));
-	const nodeExecRate = rate(median(node.map((t) => t.executionMs)));
-	const httpExecRate = rate(median(http.map((t) => t.executionMs)));
+	const nodeRate = (key: string) => rate(median(timings[key].map((t) => t.nodeMs)));
+	const execRate = (key: string) => rate(median(timings[key].map((t) => t.executionMs)));
+	const headline = round(nodeRate(`ours@${LATENCY_MS}`) / nodeRate(`http@${LATENCY_MS}`));
 	Object.assign(result.figures, {
 		items,
 		rounds: config.n8nRounds,
-		node_items_per_s: round(nodeRate),
-		http_request_node_items_per_s: round(httpRate),
-		ratio_node_vs_http_request_node: round(nodeRate / httpRate),
-		node_parallel10_items_per_s: round(parallelRate),
-		ratio_node_parallel10_vs_http_request_node: round(parallelRate / httpRate),
-		node_execution_items_per_s: round(nodeExecRate),
-		http_request_execution_items_per_s: round(httpExecRate),
-		ratio_execution_node_vs_http_request: round(nodeExecRate / httpExecRate),
+		latency_ms: LATENCY_MS,
+		default_parallel_requests: DEFAULT_PARALLEL_REQUESTS,
+		latency_node_items_per_s: round(nodeRate(`ours@${LATENCY_MS}`)),
+		latency_http_request_node_items_per_s: round(nodeRate(`http@${LATENCY_MS}`)),
+		latency_ratio_node_vs_http_request_node: headline,
+		latency_ratio_execution_node_vs_http_request: round(
+			execRate(`ours@${LATENCY_MS}`) / execRate(`http@${LATENCY_MS}`),
+		),
+		loopback_node_items_per_s: round(nodeRate('ours@0')),
+		loopback_node_one_at_a_time_items_per_s: round(nodeRate('one@0')),
+		loopback_http_request_node_items_per_s: round(nodeRate('http@0')),
+		loopback_ratio_node_vs_http_request_node: round(nodeRate('ours@0') / nodeRate('http@0')),
+		loopback_ratio_node_one_at_a_time_vs_http_request_node: round(nodeRate('one@0') / nodeRate('http@0')),
 	});
 	result.checks.push(
 		check(
-			'Dental Referrals node vs HTTP Request node (items/s ratio)',
-			round(nodeRate / httpRate),
-			'>=',
-			1.0,
-		),
-		check(
-			'Dental Referrals node with Parallel Requests 10 vs HTTP Request node (items/s ratio)',
-			round(parallelRate / httpRate),
+			`${LATENCY_MS} ms latency: Dental Referrals node vs HTTP Request node, both at their defaults (items/s ratio)`,
+			headline,
 			'>=',
 			1.0,
 		),
@@ -207,6 +221,8 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 		`Real n8n ${stack.toolchain.n8nVersion} on ${stack.toolchain.nodeVersion}, package installed as the Community Nodes screen does; manual runs via POST /rest/workflows/<id>/run.`,
 		'Manual Trigger → Code node (N items) → the node under test. Rate = items / the node’s executionTime from the execution’s run data; execution rate = items / (stoppedAt − startedAt).',
 		'HTTP Request 4.2: POST prepare_form, form-urlencoded body parameters copied from the body our node sent (read back from the sandbox), Header Auth credential with the same Authorization value, Accept: application/json.',
-		`Median of ${config.n8nRounds} rounds after one warm-up run of each; order alternates.`,
+		`Both nodes at their defaults: ours sends ${DEFAULT_PARALLEL_REQUESTS} items at a time (Parallel Requests’ default), HTTP Request starts every item’s call at once (no Batching). Our node is also run with Parallel Requests 1 on loopback (diagnostic).`,
+		`Latency: the sandbox’s 'slow' fault delays every API answer by ${LATENCY_MS} ms; loopback rows (no delay) are a CPU diagnostic.`,
+		`Median of ${config.n8nRounds} rounds per scenario after one warm-up run of each; order alternates.`,
 	);
 }

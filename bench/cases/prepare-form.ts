@@ -1,39 +1,72 @@
 /**
- * Case 1: Prepare Form over N items through n8n's engine (n8n-core WorkflowExecute, one
- * run) against the sandbox, next to raw node:http loops doing the same N POSTs in sequence:
- * one with a keep-alive agent (the floor) and one opening a connection per call.
+ * Case 1: Prepare Form over N items through n8n's engine (n8n-core WorkflowExecute, one run)
+ * against the sandbox in its own process.
+ *
+ * - Loopback (a CPU diagnostic: the sandbox answers at once): our node next to the floor
+ *   node (bench/floor-node.ts: the same httpRequestWithAuthentication call and nothing else)
+ *   at 1 and at 10 requests in flight, plus raw node:http loops and a what-if with one shared
+ *   keep-alive agent (diagnostics, no target). TCP connections are counted by the sandbox.
+ * - 20 ms latency per request (the sandbox's 'slow' fault): our node at 1, 5, 10 and 20
+ *   requests in flight, the data behind Parallel Requests' default.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
-import { runWorkflow } from '../../test/harness/run-workflow';
-import type { BenchConfig } from '../config';
+import { registerNodeType, runWorkflow } from '../../test/harness/run-workflow';
+import { LATENCY_MS, type BenchConfig } from '../config';
+import { FloorNode, FLOOR_NODE_TYPE } from '../floor-node';
 import { median, timed } from '../measure';
 import { formLoop } from '../raw-http';
 import { check, round, type CaseResult } from '../results';
 import type { SandboxProcess } from '../sandbox-process';
 import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../workflows';
 
+const SWEEP = [1, 5, 10, 20];
+
+registerNodeType(FLOOR_NODE_TYPE, new FloorNode());
+
 interface NodeRun {
 	nodeMs: number;
 	wallMs: number;
+	connections: number;
 }
 
-async function runNode(sandbox: SandboxProcess, items: number): Promise<NodeRun> {
+type Variant = { kind: 'ours'; parallel: number } | { kind: 'floor'; parallel: number; body: string };
+
+async function runNode(sandbox: SandboxProcess, items: number, variant: Variant): Promise<NodeRun> {
+	const connectionsBefore = await sandbox.connections();
+	const node =
+		variant.kind === 'ours'
+			? {
+					name: NODE_NAME,
+					type: NODE_TYPE,
+					parameters: {
+						...prepareFormParameters(sandbox.formType),
+						options: { parallelRequests: variant.parallel },
+					},
+				}
+			: {
+					name: NODE_NAME,
+					type: FLOOR_NODE_TYPE,
+					parameters: { body: variant.body, parallel: variant.parallel },
+				};
 	const { value: run, ms } = await timed(() =>
 		runWorkflow({
 			items: Array.from({ length: items }, () => ({})),
-			nodes: [{ name: NODE_NAME, type: NODE_TYPE, parameters: prepareFormParameters(sandbox.formType) }],
+			nodes: [node],
 			credentials: sandboxCredential(sandbox.baseUrl, sandbox.apiKey),
 		}),
 	);
 	if (run.error) throw new Error(`the workflow failed: ${run.error.message}`);
 	const output = run.output(NODE_NAME);
 	if (output.length !== items || output.some((item) => !item.json.prepared_form_url)) {
-		throw new Error(`expected ${items} prepared forms, got ${output.length}`);
+		throw new Error(`${variant.kind}: expected ${items} prepared forms, got ${output.length}`);
 	}
 	const nodeRun = run.run.data.resultData.runData[NODE_NAME]?.[0];
-	return { nodeMs: nodeRun?.executionTime ?? Number.NaN, wallMs: ms };
+	return {
+		nodeMs: nodeRun?.executionTime ?? Number.NaN,
+		wallMs: ms,
+		connections: (await sandbox.connections()) - connectionsBefore,
+	};
 }
 
 /** The exact call the node made (headers and body), read back from the sandbox's record. */
@@ -46,121 +79,182 @@ async function recordedCall(sandbox: SandboxProcess) {
 	for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
 		if (last.headers[name]) headers[name] = last.headers[name];
 	}
-	return { headers, body: Buffer.from(last.bodyText) };
+	return { headers, body: Buffer.from(last.bodyText), connectionHeader: last.headers.connection ?? '' };
 }
 
 /**
- * What-if: the same node run, but every http.Agent n8n creates hands its requests to one
- * shared keep-alive agent, as n8n would if it reused agents. Diagnostic only.
+ * What-if: the same node run, but every request n8n hands to node:http is given one shared
+ * keep-alive agent instead of the fresh non-keep-alive agent n8n built for it — swapped
+ * before the request is constructed, so it is sent with `Connection: keep-alive` and the
+ * connection is reused (the sandbox counts the connections). Diagnostic only.
  */
-async function runNodeWithSharedKeepAlive(sandbox: SandboxProcess, items: number): Promise<NodeRun> {
-	const prototype = http.Agent.prototype as unknown as { addRequest: (...args: unknown[]) => unknown };
-	const original = prototype.addRequest;
-	const shared = new http.Agent({ keepAlive: true, maxSockets: 1 });
-	prototype.addRequest = function (this: unknown, ...args: unknown[]) {
-		return original.apply(this === shared ? this : shared, args);
+async function runWithSharedKeepAlive<T>(work: () => Promise<T>): Promise<T> {
+	const shared = new http.Agent({ keepAlive: true, maxSockets: 10 });
+	const module = http as unknown as { request: (...args: unknown[]) => http.ClientRequest };
+	const original = module.request;
+	module.request = function (...args: unknown[]) {
+		const index = typeof args[0] === 'object' && !(args[0] instanceof URL) ? 0 : 1;
+		if (args[index] && typeof args[index] === 'object') args[index] = { ...args[index], agent: shared };
+		return original.apply(http, args);
 	};
 	try {
-		return await runNode(sandbox, items);
+		return await work();
 	} finally {
-		prototype.addRequest = original;
+		module.request = original;
 		shared.destroy();
 	}
 }
 
-/** Sockets in TIME_WAIT on this machine (IPv4), from /proc/net/tcp. */
-function timeWaitSockets(): number {
-	return readFileSync('/proc/net/tcp', 'utf8')
-		.split('\n')
-		.filter((line) => line.trim().split(/\s+/)[3] === '06').length;
-}
-
-/** Counts the TCP connections and http.Agent objects the node uses for `items` calls. */
-async function connectionsPerCall(sandbox: SandboxProcess, items: number) {
-	const prototype = http.Agent.prototype as unknown as { createConnection: (...args: unknown[]) => unknown };
-	const original = prototype.createConnection;
-	const agents = new Set<unknown>();
-	let connections = 0;
-	prototype.createConnection = function (this: unknown, ...args: unknown[]) {
-		connections++;
-		agents.add(this);
-		return original.apply(this, args);
-	};
-	try {
-		await runNode(sandbox, items);
-	} finally {
-		prototype.createConnection = original;
-	}
-	return { connections: connections / items, agents: agents.size / items };
+/** Median over rounds of the ratio within each round (a pair run back to back). */
+function pairedRatio(numerator: NodeRun[], denominator: NodeRun[]): number {
+	return median(numerator.map((run, index) => run.nodeMs / denominator[index].nodeMs));
 }
 
 export async function prepareFormCase(result: CaseResult, config: BenchConfig, sandbox: SandboxProcess) {
 	const items = config.items;
 	const url = `${sandbox.baseUrl}prepare_form`;
+	const warm = Math.min(100, items);
+	await sandbox.setLatency(0);
 	await sandbox.clearRequests();
-	await runNode(sandbox, Math.min(100, items)); // warm-up (JIT, lazy modules)
+	await runNode(sandbox, warm, { kind: 'ours', parallel: 1 }); // warm-up (JIT, lazy modules)
 	const call = await recordedCall(sandbox);
-	await formLoop(url, call.headers, call.body, Math.min(100, items), true);
-	await formLoop(url, call.headers, call.body, Math.min(100, items), false);
+	const body = call.body.toString('utf8');
+	const floor1: Variant = { kind: 'floor', parallel: 1, body };
+	const floor10: Variant = { kind: 'floor', parallel: 10, body };
+	// V8 keeps optimising for several full runs: warm every node variant up at full size, twice.
+	for (let i = 0; i < 2; i++) {
+		await runNode(sandbox, items, { kind: 'ours', parallel: 1 });
+		await runNode(sandbox, items, floor1);
+		await runNode(sandbox, items, { kind: 'ours', parallel: 10 });
+		await runNode(sandbox, items, floor10);
+		await sandbox.clearRequests();
+	}
+	await formLoop(url, call.headers, call.body, warm, true);
+	await formLoop(url, call.headers, call.body, warm, false);
+	const whatIfProbe = await runWithSharedKeepAlive(() =>
+		runNode(sandbox, warm, { kind: 'ours', parallel: 1 }),
+	);
+	await sandbox.clearRequests();
+	await runWithSharedKeepAlive(() => runNode(sandbox, 1, { kind: 'ours', parallel: 1 }));
+	const whatIfCall = await recordedCall(sandbox);
 
-	const timeWaitBefore = timeWaitSockets();
-	const node: NodeRun[] = [];
-	const whatIf: NodeRun[] = [];
+	// Loopback: every variant once per round, the order rotated round by round.
+	const runs: Record<string, NodeRun[]> = { ours1: [], floor1: [], ours10: [], floor10: [], whatIf: [] };
 	const keepAlive: number[] = [];
 	const newConnection: number[] = [];
-	for (let round = 0; round < config.rounds; round++) {
+	for (let r = 0; r < config.rounds; r++) {
 		await sandbox.clearRequests();
+		// Our node and the floor node run back to back (order alternating), so each pair sees
+		// the same machine load; the pairs and the diagnostics rotate round by round.
+		const pair = (parallel: number, floor: Variant) => async () => {
+			const variants: Array<[string, Variant]> = [
+				[`ours${parallel}`, { kind: 'ours', parallel }],
+				[`floor${parallel}`, floor],
+			];
+			if (r % 2) variants.reverse();
+			for (const [key, variant] of variants) runs[key].push(await runNode(sandbox, items, variant));
+		};
 		const steps = [
-			async () => node.push(await runNode(sandbox, items)),
+			pair(1, floor1),
+			pair(10, floor10),
 			async () => keepAlive.push((await timed(() => formLoop(url, call.headers, call.body, items, true))).ms),
-			async () => whatIf.push(await runNodeWithSharedKeepAlive(sandbox, items)),
 			async () =>
 				newConnection.push((await timed(() => formLoop(url, call.headers, call.body, items, false))).ms),
+			async () =>
+				runs.whatIf.push(
+					await runWithSharedKeepAlive(() => runNode(sandbox, items, { kind: 'ours', parallel: 1 })),
+				),
 		];
-		// Rotate the order so no variant always runs first or last.
-		for (let i = 0; i < steps.length; i++) await steps[(i + round) % steps.length]();
+		for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]();
 		console.log(
-			`[bench]   round ${round + 1}: node ${node[round].nodeMs.toFixed(0)} ms (workflow ${node[round].wallMs.toFixed(0)} ms), ` +
-				`raw keep-alive ${keepAlive[round].toFixed(0)} ms, raw new connection ${newConnection[round].toFixed(0)} ms, ` +
-				`node with a shared keep-alive agent ${whatIf[round].nodeMs.toFixed(0)} ms`,
+			`[bench]   loopback round ${r + 1}: ours@1 ${runs.ours1[r].nodeMs} ms, floor@1 ${runs.floor1[r].nodeMs} ms, ` +
+				`ours@10 ${runs.ours10[r].nodeMs} ms, floor@10 ${runs.floor10[r].nodeMs} ms, ` +
+				`raw keep-alive ${keepAlive[r].toFixed(0)} ms, raw new connection ${newConnection[r].toFixed(0)} ms, ` +
+				`what-if ${runs.whatIf[r].nodeMs} ms`,
 		);
 	}
-	const wire = await connectionsPerCall(sandbox, Math.min(100, items));
-	await sandbox.clearRequests();
 
-	const perSecond = (ms: number) => (items / ms) * 1000;
-	const nodeRate = perSecond(median(node.map((run) => run.nodeMs)));
-	const workflowRate = perSecond(median(node.map((run) => run.wallMs)));
-	const keepAliveRate = perSecond(median(keepAlive));
-	const newConnectionRate = perSecond(median(newConnection));
-	const whatIfRate = perSecond(median(whatIf.map((run) => run.nodeMs)));
-	Object.assign(result.figures, {
+	// 20 ms per request: our node at each concurrency of the sweep, alternating order.
+	const latencyItems = config.latencyItems;
+	await sandbox.setLatency(LATENCY_MS);
+	const sweep: Record<number, number[]> = Object.fromEntries(SWEEP.map((p) => [p, []]));
+	try {
+		for (let r = 0; r < config.latencyRounds; r++) {
+			await sandbox.clearRequests();
+			const order = r % 2 ? [...SWEEP].reverse() : SWEEP;
+			for (const parallel of order) {
+				sweep[parallel].push((await runNode(sandbox, latencyItems, { kind: 'ours', parallel })).nodeMs);
+			}
+			console.log(
+				`[bench]   ${LATENCY_MS} ms latency round ${r + 1}: ` +
+					SWEEP.map((p) => `ours@${p} ${sweep[p][r]} ms`).join(', '),
+			);
+		}
+	} finally {
+		await sandbox.setLatency(0);
+		await sandbox.clearRequests();
+	}
+
+	const perItem = (ms: number, n = items) => ms / n;
+	const med = (list: NodeRun[]) => median(list.map((run) => run.nodeMs));
+	const ours1 = med(runs.ours1);
+	const floorAt1 = med(runs.floor1);
+	const ours10 = med(runs.ours10);
+	const floorAt10 = med(runs.floor10);
+	const whatIf = med(runs.whatIf);
+	const rawKeepAlive = median(keepAlive);
+	const rawNew = median(newConnection);
+	const figures: Record<string, number> = {
 		items,
 		rounds: config.rounds,
-		node_items_per_s: round(nodeRate),
-		workflow_items_per_s: round(workflowRate),
-		raw_keepalive_items_per_s: round(keepAliveRate),
-		raw_new_connection_items_per_s: round(newConnectionRate),
-		ratio_node_vs_raw_keepalive: round(nodeRate / keepAliveRate),
-		ratio_node_vs_raw_new_connection: round(nodeRate / newConnectionRate),
-		whatif_node_shared_keepalive_items_per_s: round(whatIfRate),
-		ratio_whatif_node_shared_keepalive_vs_raw_keepalive: round(whatIfRate / keepAliveRate),
-		node_ms_per_item: round(1000 / nodeRate),
-		raw_keepalive_ms_per_item: round(1000 / keepAliveRate),
-		raw_new_connection_ms_per_item: round(1000 / newConnectionRate),
-		node_tcp_connections_per_call: round(wire.connections),
-		node_http_agents_per_call: round(wire.agents),
-		time_wait_sockets_before: timeWaitBefore,
-		time_wait_sockets_after: timeWaitSockets(),
-	});
+		ratio_ours_vs_floor_1_in_flight: round(pairedRatio(runs.floor1, runs.ours1)),
+		ratio_ours_vs_floor_10_in_flight: round(pairedRatio(runs.floor10, runs.ours10)),
+		ratio_of_medians_ours_vs_floor_1_in_flight: round(floorAt1 / ours1),
+		ratio_of_medians_ours_vs_floor_10_in_flight: round(floorAt10 / ours10),
+		ours_1_ms_per_item: round(perItem(ours1)),
+		floor_1_ms_per_item: round(perItem(floorAt1)),
+		ours_10_ms_per_item: round(perItem(ours10)),
+		floor_10_ms_per_item: round(perItem(floorAt10)),
+		raw_keepalive_ms_per_item: round(perItem(rawKeepAlive)),
+		raw_new_connection_ms_per_item: round(perItem(rawNew)),
+		ratio_ours_1_vs_raw_keepalive: round(rawKeepAlive / ours1),
+		ratio_floor_1_vs_raw_keepalive: round(rawKeepAlive / floorAt1),
+		whatif_shared_keepalive_ms_per_item: round(perItem(whatIf)),
+		ratio_whatif_shared_keepalive_vs_ours_1: round(ours1 / whatIf),
+		ours_tcp_connections_per_call: round(median(runs.ours1.map((run) => run.connections)) / items),
+		whatif_tcp_connections_per_call: round(median(runs.whatIf.map((run) => run.connections)) / items, 2),
+		whatif_probe_tcp_connections: whatIfProbe.connections,
+		latency_ms: LATENCY_MS,
+		latency_items: latencyItems,
+		latency_rounds: config.latencyRounds,
+	};
+	for (const parallel of SWEEP) {
+		figures[`latency_ours_${parallel}_ms_per_item`] = round(median(sweep[parallel]) / latencyItems);
+	}
+	figures.latency_speedup_10_vs_1 = round(median(sweep[1]) / median(sweep[10]));
+	figures.latency_speedup_20_vs_10 = round(median(sweep[10]) / median(sweep[20]));
+	Object.assign(result.figures, figures);
 	result.checks.push(
-		check('node vs raw keep-alive loop (items/s ratio)', round(nodeRate / keepAliveRate), '>=', 0.9),
+		check(
+			'loopback: our node vs the floor node, 1 in flight (items/s ratio)',
+			figures.ratio_ours_vs_floor_1_in_flight,
+			'>=',
+			0.95,
+		),
+		check(
+			'loopback: our node vs the floor node, 10 in flight (items/s ratio)',
+			figures.ratio_ours_vs_floor_10_in_flight,
+			'>=',
+			0.95,
+		),
 	);
 	result.notes.push(
-		`Median of ${config.rounds} rounds after a warm-up; each round runs the four variants in rotated order.`,
-		'Node rate = items / the node’s executionTime in the run data (workflow rate = whole WorkflowExecute run).',
-		'Raw loops replay the exact headers (Authorization, Content-Type, Accept, User-Agent) and body the node sent, read back from the sandbox.',
-		'What-if (diagnostic, not a target): the node with every request routed to one shared keep-alive http.Agent (n8n builds a new agent, hence a new TCP connection, per request).',
+		`Loopback: median of ${config.rounds} rounds after two full-size warm-up runs of each node variant; each round runs our node and the floor node back to back (order alternating) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round. ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
+		'Rate = items / the node’s executionTime in the run data. Ratios are the other variant’s time / ours (above 1: ours is faster).',
+		'Floor node (bench/floor-node.ts): per item exactly the httpRequestWithAuthentication call our node makes (same credential type and options, credential read once per run), without parameter reads, checks or error mapping — the lowest cost n8n allows a community node.',
+		'Raw loops (diagnostic, no target): plain node:http POSTs replaying the exact headers and body the node sent, on one keep-alive connection or a new connection per call.',
+		`What-if (diagnostic): our node with every node:http request given one shared keep-alive agent before it is built (sent with “Connection: ${whatIfCall.connectionHeader}”; the node alone sends “Connection: ${call.connectionHeader}”). TCP connections are counted by the sandbox (server side).`,
+		`Latency: the sandbox’s 'slow' fault delays every API answer by ${LATENCY_MS} ms (no limit on concurrent requests).`,
 		'Sandbox in its own process; client in the bench process (Node ' + process.version + ').',
 	);
 }

@@ -153,6 +153,13 @@ export async function fuzzOperation<T>(sandbox: Sandbox, spec: FuzzSpec<T>): Pro
 	const outcomes: Array<ItemOutcome<T>> = [];
 	let requestCount = 0;
 	const started = Date.now();
+	// Requests are paired with inputs in arrival order below, so items are sent one at a time
+	// (Parallel Requests 1); the order of concurrent requests is tested in test/node.
+	const options = spec.parameters.options;
+	const parameters: INode['parameters'] = {
+		...spec.parameters,
+		options: { parallelRequests: 1, ...(options && typeof options === 'object' ? options : {}) },
+	};
 	// A few workflows of CHUNK items each: the engine's per-item cost grows with the item count.
 	for (let offset = 0; offset < inputs.length; offset += CHUNK) {
 		const chunk = inputs.slice(offset, offset + CHUNK);
@@ -165,7 +172,7 @@ export async function fuzzOperation<T>(sandbox: Sandbox, spec: FuzzSpec<T>): Pro
 			items,
 			nodes: [
 				...(files ? [{ name: 'Fuzz Binaries', type: 'fuzz.binaries', parameters: {} }] : []),
-				dentalReferrals(spec.parameters, { continueOnFail: true }),
+				dentalReferrals(parameters, { continueOnFail: true }),
 			],
 			credentials,
 		});

@@ -20,8 +20,9 @@ const credentialTypes: Record<string, ICredentialType> = {
 /**
  * Stands in for n8n's database-backed credentials store: credentials are looked up by id
  * in a plain map. Authentication is NOT faked: it applies the credential type's own
- * `authenticate` definition, resolving its expressions with n8n's expression engine, as
- * n8n's CLI CredentialsHelper does for `generic` authentication.
+ * `authenticate` as n8n's CLI CredentialsHelper does: a function is called with the
+ * credentials and the request; a `generic` definition has its expressions resolved with
+ * n8n's expression engine.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly byId: Record<string, ICredentialDataDecryptedObject>) {
@@ -45,7 +46,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName];
 		const authenticate = type?.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') {
+		// A function is called as n8n's CredentialsHelper calls it: (credentials, requestOptions).
+		if (typeof authenticate === 'function') {
+			return await authenticate.call(type, credentials, requestOptions as IHttpRequestOptions);
+		}
+		if (!authenticate || authenticate.type !== 'generic') {
 			throw new Error(`Test credentials helper: no generic authenticate for ${typeName}`);
 		}
 		const resolve = (value: string) =>

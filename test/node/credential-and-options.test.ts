@@ -66,6 +66,42 @@ describe('credential and dropdowns', () => {
 		});
 	});
 
+	it('authenticate adds the key for the credential’s own origin only, without an expression', async () => {
+		const type = new DentalReferralsApi();
+		expect(typeof type.authenticate).toBe('function');
+		const credentials = { environment: 'custom', baseUrl: 'http://127.0.0.1:8787/react4r/v2/', apiKey: 'k1' };
+		const sign = (url: string, baseURL?: string) => type.authenticate(credentials, { url, baseURL });
+		await expect(sign('prepare_form', credentials.baseUrl)).resolves.toMatchObject({
+			headers: { Authorization: 'Token token=k1' },
+		});
+		await expect(sign('http://127.0.0.1:8787/docs/x.pdf')).resolves.toMatchObject({
+			headers: { Authorization: 'Token token=k1' },
+		});
+		for (const [url, baseURL] of [
+			['https://evil.example/react4r/v2/prepare_form', undefined],
+			['//evil.example/x', credentials.baseUrl],
+			['/\t/evil.example/x', credentials.baseUrl],
+			['\\\\evil.example/x', credentials.baseUrl],
+			['http://127.0.0.1:8788/react4r/v2/', undefined],
+			['prepare_form', 'https://evil.example/react4r/v2/'],
+		]) {
+			await expect(sign(url as string, baseURL)).rejects.toThrow(/only sent to the credential’s API root/);
+		}
+		const production = { environment: 'production', apiKey: 'k2' };
+		await expect(
+			type.authenticate(production, {
+				url: 'available_forms',
+				baseURL: 'https://app.dental-referrals.org/react4r/v2/',
+			}),
+		).resolves.toMatchObject({ headers: { Authorization: 'Token token=k2' } });
+		await expect(
+			type.authenticate(production, {
+				url: 'available_forms',
+				baseURL: 'https://staging.dental-referrals.org/react4r/v2/',
+			}),
+		).rejects.toThrow();
+	});
+
 	it('the environments resolve to the vendor roots', async () => {
 		const { workflow } = buildWorkflow({ nodes: [dentalReferrals({})], credentials: {} });
 		const node = workflow.getNode('Dental Referrals')!;

@@ -234,14 +234,44 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		expect(arrivals[3] - arrivals[0]).toBeLessThan(300);
 	});
 
+	it('by default 10 items are in flight; output in input order, Continue On Fail per item', async () => {
+		sandbox().addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs: 300, times: Infinity });
+		// Item 5 is answered with an API error (after the delay), the others succeed.
+		const names = Array.from({ length: 12 }, (_, index) => `Patient${index}`);
+		const run = await runNode(
+			sandbox(),
+			{
+				resource: 'form',
+				operation: 'prepare',
+				formType:
+					'={{ $json.name === "Patient5" ? "NoSuchForm" : "' + sandbox().practices[0].forms[0] + '" }}',
+				patientDob: '01/01/2000',
+				additionalFields: { patientIdentifier: '={{ $json.name }}' },
+			},
+			{ items: names.map((name) => ({ name })), continueOnFail: true },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
+		const key = sandbox().practices[0].apiKey;
+		run.items.forEach((item, index) => {
+			if (index === 5) expect(item.json.error).toBeDefined();
+			else expect(Buffer.from(String(item.json.ptguid), 'base64').toString()).toBe(`${key}${names[index]}`);
+		});
+		const arrivals = apiRequests(sandbox(), 'prepare_form').map((request) => request.at);
+		expect(arrivals).toHaveLength(12);
+		// Ten leave before the first answer (300 ms); the eleventh waits for one.
+		expect(arrivals[9] - arrivals[0]).toBeLessThan(300);
+		expect(arrivals[10] - arrivals[0]).toBeGreaterThanOrEqual(250);
+	});
+
 	it('Parallel Requests out of range is refused before any request', async () => {
 		const run = await runNode(sandbox(), {
 			resource: 'form',
 			operation: 'getTypes',
-			options: { parallelRequests: 11 },
+			options: { parallelRequests: 21 },
 		});
 		expect(run.error?.message).toBe(
-			'Parallel Requests: must be a whole number from 1 to 10, got 11 (item index 0)',
+			'Parallel Requests: must be a whole number from 1 to 20, got 21 (item index 0)',
 		);
 		expect(apiRequests(sandbox())).toHaveLength(0);
 	});

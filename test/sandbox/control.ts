@@ -93,6 +93,8 @@ async function route(
 			state.setStatus(requireString(body, 'urn'), requireString(body, 'status'));
 			return reply(res, 200, { status: 'success' });
 		}
+		case 'GET connections':
+			return reply(res, 200, { connections: state.connections });
 		case 'GET webhook-attempts':
 			return reply(res, 200, state.webhookAttempts);
 		case 'POST documents': {

@@ -145,6 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		webhooks,
 		requests,
 		webhookAttempts,
+		connections: 0,
 		submit: (urnOrToken, submitOptions) =>
 			submitReferral(store, webhooks, state.origin, urnOrToken, submitOptions),
 		setStatus(urn, status) {
@@ -188,6 +189,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				res.destroy();
 			}
 		});
+	});
+	server.on('connection', () => {
+		state.connections++;
 	});
 	server.on('clientError', (_error, socket) => {
 		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

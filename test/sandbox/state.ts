@@ -11,6 +11,8 @@ export interface SandboxState {
 	webhooks: WebhookDispatcher;
 	requests: RecordedRequest[];
 	webhookAttempts: WebhookAttempt[];
+	/** TCP connections accepted since start (benchmarks: is a connection reused?). */
+	connections: number;
 	submit(urnOrToken: string, options?: SubmitOptions): SubmittedReferral;
 	setStatus(urn: string, status: string): void;
 	addSyntheticDocument(apiKey: string, bytes: number): string;

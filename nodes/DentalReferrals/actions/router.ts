@@ -12,6 +12,8 @@ import * as form from './form';
 import type { Operation, SendRequest } from './operation';
 import * as referral from './referral';
 import { parallelRequests, requestTimeoutMs } from '../helpers/api';
+import { nodeParameter } from '../helpers/parameters';
+import { nodeOf } from '../../shared/node-of';
 
 const resources: Record<string, Record<string, Operation>> = {
 	form: form.operations,
@@ -28,7 +30,7 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 		return error as Failure;
 	}
 	// Anything else is a bug of ours or of n8n; its message is kept, never a request object.
-	return new NodeOperationError(this.getNode(), (error as Error)?.message ?? String(error), { itemIndex });
+	return new NodeOperationError(nodeOf(this), (error as Error)?.message ?? String(error), { itemIndex });
 }
 
 function errorItem(error: Failure, itemIndex: number): INodeExecutionData {
@@ -54,12 +56,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const resource = this.getNodeParameter('resource', i) as string;
-			const operationName = this.getNodeParameter('operation', i) as string;
+			const resource = nodeParameter.call(this, 'resource', i) as string;
+			const operationName = nodeParameter.call(this, 'operation', i) as string;
 			const operation = resources[resource]?.[operationName];
 			if (!operation) {
 				throw new NodeOperationError(
-					this.getNode(),
+					nodeOf(this),
 					`Unknown operation "${operationName}" of resource "${resource}"`,
 					{ itemIndex: i },
 				);

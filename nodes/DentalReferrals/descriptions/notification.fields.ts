@@ -4,6 +4,7 @@ import { triggerUrl, webhookBaseFromResumeUrl } from '../../shared/trigger-url';
 import { OPERATION as WAIT_OPERATION } from '../actions/referral/waitForFiles.operation';
 import { inputError } from '../helpers/input-error';
 import { textParameter } from '../helpers/parameters';
+import { nodeOf } from '../../shared/node-of';
 
 /**
  * Where the API sends the files-ready notification of a prepared form or draft. Choosing a
@@ -53,7 +54,7 @@ export async function notificationUrl(
 		'url',
 	);
 	if (target === 'url') return undefined;
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const field = 'Files Ready Notification';
 	if (target !== 'trigger' && target !== 'wait') {
 		throw inputError(node, itemIndex, field, `"${target}" is not a known choice`);
@@ -72,7 +73,7 @@ export async function notificationUrl(
 
 /** The production URL of this workflow's Dental Referrals Trigger, token included. */
 function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number): string {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const field = 'Files Ready Notification';
 	const workflowId = this.getWorkflow().id;
 	if (!workflowId)
@@ -98,7 +99,7 @@ function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number): str
  * the execution id and its signature token), so an earlier node can hand it out.
  */
 function resumeUrl(this: IExecuteFunctions, itemIndex: number): string {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const waits = this.getChildNodes(node.name, { includeNodeParameters: true }).filter(
 		(child) =>
 			child.type === node.type &&

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { toApiDate } from '../helpers/dates';
 import { notificationFields, notificationUrl } from './notification.fields';
 import { inputError } from '../helpers/input-error';
-import { textParameter, toFlag, toNumber, toText } from '../helpers/parameters';
+import { nodeParameter, textParameter, toFlag, toNumber, toText } from '../helpers/parameters';
+import { nodeOf } from '../../shared/node-of';
 
 /**
  * The fields Prepare Form and Save Draft share (the seed: "exactly the same request
@@ -330,9 +331,9 @@ export async function patientForm(
 	itemIndex: number,
 	options: { formTypeOptionalForSE: boolean },
 ): Promise<Record<string, string>> {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const form: Record<string, string> = {};
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additional = nodeParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 
 	for (const [name, value] of Object.entries(additional)) {
 		const field = FIELD_BY_NAME.get(name);
@@ -344,7 +345,7 @@ export async function patientForm(
 	const notifyUrl = await notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
 	if (notifyUrl) form.files_ready_webhook_url = notifyUrl;
 
-	const dob = toApiDate(this.getNodeParameter('patientDob', itemIndex, ''));
+	const dob = toApiDate(nodeParameter.call(this, 'patientDob', itemIndex, ''));
 	if (!dob.ok)
 		throw inputError(node, itemIndex, 'Patient Date of Birth', dob.problem, 'Use DD/MM/YYYY or YYYY-MM-DD.');
 	form.patient_dob = dob.value;

@@ -4,6 +4,7 @@ import type { UploadFile } from '../../shared/transport';
 import { toApiDate } from '../helpers/dates';
 import { inputError } from '../helpers/input-error';
 import { textParameter } from '../helpers/parameters';
+import { nodeOf } from '../../shared/node-of';
 
 /** The seed's supported Upload-Content-Type values. */
 export const SUPPORTED_MIME_TYPES = [
@@ -150,7 +151,7 @@ function supportedMimeType(binary: IBinaryData): string | undefined {
  * from the binary store yet; `open()` streams the bytes when the request is sent.
  */
 export function planUploads(this: IExecuteFunctions, itemIndex: number): PlannedUpload[] {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const names = textParameter
 		.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field', 'data')
 		.split(',')

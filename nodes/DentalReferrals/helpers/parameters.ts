@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { URN_PATTERN } from '../../shared/notification';
 import { inputError } from './input-error';
+import { nodeOf } from '../../shared/node-of';
 
 /**
  * Parameters often come from expressions, so they can hold any JSON value. These readers
@@ -56,6 +57,38 @@ export function toFlag(node: INode, itemIndex: number, field: string, value: unk
 	throw inputError(node, itemIndex, field, `expected true, false, 1 or 0, got ${describeValue(value)}`);
 }
 
+// Per node run: parameters whose stored value holds no expression, read once. Such a value is
+// the same for every item, and n8n's getNodeParameter (which copies, resolves and validates
+// it) would otherwise run for each item again.
+const constants = new WeakMap<object, Map<string, unknown>>();
+
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/** this.getNodeParameter(name, itemIndex, fallback), read once per run when it holds no expression. */
+export function nodeParameter(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+): unknown {
+	let cache = constants.get(this);
+	if (!cache) {
+		cache = new Map();
+		constants.set(this, cache);
+	}
+	if (cache.has(name)) return cache.get(name);
+	const value: unknown = this.getNodeParameter(name, itemIndex, fallback);
+	let stored: unknown = nodeOf(this).parameters;
+	for (const key of name.split('.')) stored = (stored as Record<string, unknown> | undefined)?.[key];
+	if (!hasExpression(stored)) cache.set(name, value);
+	return value;
+}
+
 export function numberParameter(
 	this: IExecuteFunctions,
 	name: string,
@@ -63,7 +96,7 @@ export function numberParameter(
 	field: string,
 	fallback: number,
 ): number {
-	return toNumber(this.getNode(), itemIndex, field, this.getNodeParameter(name, itemIndex, fallback));
+	return toNumber(nodeOf(this), itemIndex, field, nodeParameter.call(this, name, itemIndex, fallback));
 }
 
 /** A text parameter, trimmed. */
@@ -74,7 +107,7 @@ export function textParameter(
 	field: string,
 	fallback = '',
 ): string {
-	return toText(this.getNode(), itemIndex, field, this.getNodeParameter(name, itemIndex, fallback)).trim();
+	return toText(nodeOf(this), itemIndex, field, nodeParameter.call(this, name, itemIndex, fallback)).trim();
 }
 
 /** A whole number within bounds, e.g. Limit or File Upload ID. */
@@ -91,7 +124,7 @@ export function wholeNumberParameter(
 			bounds.max === Number.MAX_SAFE_INTEGER
 				? `a whole number of at least ${bounds.min}`
 				: `a whole number from ${bounds.min} to ${bounds.max}`;
-		throw inputError(this.getNode(), itemIndex, field, `must be ${range}, got ${value}`);
+		throw inputError(nodeOf(this), itemIndex, field, `must be ${range}, got ${value}`);
 	}
 	return value;
 }
@@ -102,10 +135,10 @@ export const PTGUID_PATTERN = /^[A-Za-z0-9+/=_-]{1,512}$/;
 /** The URN parameter of item `itemIndex`, required and shaped like a URN. */
 export function urnParameter(this: IExecuteFunctions, itemIndex: number): string {
 	const urn = textParameter.call(this, 'urn', itemIndex, 'URN');
-	if (urn === '') throw inputError(this.getNode(), itemIndex, 'URN', 'is required');
+	if (urn === '') throw inputError(nodeOf(this), itemIndex, 'URN', 'is required');
 	if (!URN_PATTERN.test(urn)) {
 		throw inputError(
-			this.getNode(),
+			nodeOf(this),
 			itemIndex,
 			'URN',
 			`"${urn.slice(0, 40)}" is not a referral URN such as TST0000001`,

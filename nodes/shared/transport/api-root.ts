@@ -2,12 +2,15 @@ import { NodeOperationError, type ICredentialDataDecryptedObject, type INode } f
 
 import { API_ROOTS, CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
 import type { ApiContext } from './context';
+import { nodeOf } from '../node-of';
 
 /** Where the credential points: the API root and the only origin that ever sees the key. */
 export interface ApiRoot {
 	baseUrl: string;
 	origin: string;
 	host: string;
+	/** The host without port: the request helper's allowedDomains. */
+	hostname: string;
 }
 
 export function apiRootFromCredential(node: INode, credential: Record<string, unknown>): ApiRoot {
@@ -29,7 +32,7 @@ export function apiRootFromCredential(node: INode, credential: Record<string, un
 	}
 	// A root without the trailing slash would make relative endpoints replace its last segment.
 	const baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
-	return { baseUrl, origin: url.origin, host: url.host };
+	return { baseUrl, origin: url.origin, host: url.host, hostname: url.hostname };
 }
 
 export interface ApiCredential {
@@ -45,7 +48,7 @@ export async function apiCredential(this: ApiContext, itemIndex?: number): Promi
 	let credential = credentials.get(this);
 	if (!credential) {
 		credential = this.getCredentials(CREDENTIAL_TYPE, itemIndex).then((data) => ({
-			root: apiRootFromCredential(this.getNode(), data),
+			root: apiRootFromCredential(nodeOf(this), data),
 			data,
 		}));
 		credentials.set(this, credential);

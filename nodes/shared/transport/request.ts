@@ -6,6 +6,7 @@ import type { ApiContext } from './context';
 import { answerProblem, kindOf } from './answers';
 import { httpFailure, malformedAnswer, networkFailure, type FailureContext } from './errors';
 import { multipartBody, type UploadFile } from './multipart';
+import { nodeOf } from '../node-of';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -50,7 +51,7 @@ export async function send(
 				ignoreHttpStatusErrors: true,
 				disableFollowRedirect: true,
 				sendCredentialsOnCrossOriginRedirect: false,
-				allowedDomains: new URL(root.origin).hostname,
+				allowedDomains: root.hostname,
 			},
 			{ credentialsDecrypted },
 		)) as IN8nHttpFullResponse;
@@ -101,7 +102,7 @@ export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IData
 	const credential = await apiCredential.call(this, call.itemIndex);
 	const { root } = credential;
 	const failure: FailureContext = {
-		node: this.getNode(),
+		node: nodeOf(this),
 		host: root.host,
 		itemIndex: call.itemIndex,
 		notFound: call.notFound,

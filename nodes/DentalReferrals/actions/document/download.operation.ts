@@ -5,6 +5,7 @@ import { requestTimeoutMs } from '../../helpers/api';
 import { inputError } from '../../helpers/input-error';
 import type { SendRequest } from '../operation';
 import { textParameter } from '../../helpers/parameters';
+import { nodeOf } from '../../../shared/node-of';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['download'] } },
@@ -40,7 +41,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		'Put Output File in Field',
 		'data',
 	);
-	if (property === '') throw inputError(this.getNode(), itemIndex, 'Put Output File in Field', 'is required');
+	if (property === '') throw inputError(nodeOf(this), itemIndex, 'Put Output File in Field', 'is required');
 	const location = await checkDocumentUrl.call(
 		this,
 		textParameter.call(this, 'documentUrl', itemIndex, 'Document URL'),

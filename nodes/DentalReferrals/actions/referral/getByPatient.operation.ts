@@ -4,6 +4,7 @@ import { listCount, listFields, listReferrals } from '../../descriptions/list.fi
 import { inputError } from '../../helpers/input-error';
 import type { SendRequest } from '../operation';
 import { PTGUID_PATTERN, textParameter } from '../../helpers/parameters';
+import { nodeOf } from '../../../shared/node-of';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: ['getByPatient'] } },
@@ -23,10 +24,10 @@ export const description: INodeProperties[] = updateDisplayOptions(
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
 	const ptguid = textParameter.call(this, 'ptguid', itemIndex, 'PTGUID');
-	if (ptguid === '') throw inputError(this.getNode(), itemIndex, 'PTGUID', 'is required');
+	if (ptguid === '') throw inputError(nodeOf(this), itemIndex, 'PTGUID', 'is required');
 	if (!PTGUID_PATTERN.test(ptguid)) {
 		throw inputError(
-			this.getNode(),
+			nodeOf(this),
 			itemIndex,
 			'PTGUID',
 			'is not a PTGUID (Base64 text from Prepare Form or Save Draft)',

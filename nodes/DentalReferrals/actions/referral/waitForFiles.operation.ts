@@ -21,6 +21,7 @@ import {
 import { inputError } from '../../helpers/input-error';
 import { numberParameter, textParameter, urnParameter } from '../../helpers/parameters';
 import type { SendRequest } from '../operation';
+import { nodeOf } from '../../../shared/node-of';
 
 /**
  * Wait for PDFs suspends the execution (an n8n waiting execution, like the Wait node and
@@ -100,7 +101,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const items = this.getInputData();
 	if (items.length !== 1) {
 		throw inputError(

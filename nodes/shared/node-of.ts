@@ -1,0 +1,15 @@
+import type { INode } from 'n8n-workflow';
+
+// n8n's getNode() returns a deep copy of the node on every call; a node run asks for it per
+// item and per parameter (for error messages), so each context copies it once.
+const nodes = new WeakMap<object, INode>();
+
+/** The node of an n8n context (one copy per node run). */
+export function nodeOf(context: { getNode(): INode }): INode {
+	let node = nodes.get(context);
+	if (!node) {
+		node = context.getNode();
+		nodes.set(context, node);
+	}
+	return node;
+}
