@@ -18,8 +18,23 @@ import { check, type CaseResult } from '../results';
 /** The target of the exactly-once issue: at most 1.3× the Webhook node's acknowledgement time. */
 const MAX_RATIO = 1.3;
 
+/** n8n's own readiness (database included), bounded: an earlier burst may still be settling. */
+async function ready(stack: Stack): Promise<void> {
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		const status = await fetch(`${stack.n8n.baseUrl}/healthz/readiness`).then(
+			(response) => response.status,
+			() => 0,
+		);
+		if (status === 200) return;
+		if (Date.now() > deadline) throw new Error('n8n did not report ready within 120 s');
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
 export async function n8nAcknowledgementCase(result: CaseResult, config: BenchConfig, stack: Stack) {
 	const { api, credential } = stack;
+	await ready(stack);
 	const concurrency = config.short ? 20 : 50;
 	const rounds = config.short ? 1 : 3;
 	const webhookPath = randomUUID();

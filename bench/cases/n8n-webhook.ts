@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { Execution } from '../../e2e/n8n-api';
+import type { Execution, N8nApiError } from '../../e2e/n8n-api';
 import type { Stack } from '../../e2e/stack';
 import { triggerUrl } from '../../nodes/shared/trigger-url';
 import { PACKAGE } from '../../test/harness/run-workflow';
@@ -70,8 +70,18 @@ export async function n8nWebhookCase(result: CaseResult, config: BenchConfig, st
 		const deliveries = await deliverAll(url, sent, stack.sandbox.origin);
 		const deadline = Date.now() + WAIT_MS;
 		let executions: Execution[] = [];
+		let notReady = 0;
 		for (;;) {
-			executions = await allExecutions(stack, workflow.id);
+			// Under such a burst n8n on SQLite can briefly answer 503 "Database is not ready!"
+			// (its database health check timed out): wait and ask again, and report it.
+			const listed = await allExecutions(stack, workflow.id).catch((error: N8nApiError) => error);
+			if (listed instanceof Error) {
+				if (listed.status !== 503 || Date.now() > deadline) throw listed;
+				notReady++;
+				await sleep(2000);
+				continue;
+			}
+			executions = listed;
 			const finished = executions.filter(
 				(execution) => !['new', 'running', 'waiting'].includes(execution.status),
 			);
@@ -87,6 +97,7 @@ export async function n8nWebhookCase(result: CaseResult, config: BenchConfig, st
 		const figures = notificationFigures(deliveries, emitted);
 		Object.assign(result.figures, figures, {
 			executions_not_success: executions.filter((execution) => execution.status !== 'success').length,
+			n8n_database_not_ready_answers: notReady,
 		});
 		result.checks.push(check('notifications lost', figures.lost, '<=', 0));
 		result.notes.push(
