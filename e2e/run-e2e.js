@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:e2e -- --n8n <version>` (and test:e2e:queue): runs the e2e jest config against
-// another n8n 2.x release. `--n8n <version>` / `--n8n=<version>` becomes DR_E2E_N8N_VERSION,
+// another n8n release (1.123.x or 2.20+, see e2e/toolchain.ts). `--n8n <version>` / `--n8n=<version>` becomes DR_E2E_N8N_VERSION,
 // which e2e/toolchain.ts reads (installing that release into its own cache folder on first use);
 // every other argument goes to jest unchanged.
 'use strict';
