@@ -201,19 +201,19 @@ export class N8nApi {
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(timeoutMs),
 		}).catch((error: Error) => error);
-		if (response instanceof Error) {
-			const cause = response.name === 'TimeoutError' ? `no reply within ${timeoutMs} ms` : response.message;
+		// fetch's errors may come from another realm than jest's sandbox (not `instanceof Error`).
+		if (response instanceof Error || typeof (response as Partial<Response>).text !== 'function') {
+			const failure = response as Error;
+			const cause =
+				failure.name === 'TimeoutError' ? `no reply within ${timeoutMs} ms` : String(failure.message);
 			throw new N8nApiError(`n8n ${what}: ${cause}`, undefined, '');
 		}
-		const text = await response.text();
-		if (!response.ok) {
-			throw new N8nApiError(
-				`n8n ${what}: HTTP ${response.status} ${text.slice(0, 500)}`,
-				response.status,
-				text,
-			);
+		const reply = response as Response;
+		const text = await reply.text();
+		if (!reply.ok) {
+			throw new N8nApiError(`n8n ${what}: HTTP ${reply.status} ${text.slice(0, 500)}`, reply.status, text);
 		}
-		return { status: response.status, text, response };
+		return { status: reply.status, text, response: reply };
 	}
 
 	private parse<T>(what: string, text: string): T {
@@ -285,12 +285,18 @@ export class N8nApi {
 		return { id: String(created.id), name: created.name, type: created.type };
 	}
 
-	/** What editing the credential in the editor does (public API, `credential:update`). */
+	/** What editing the credential in the editor does (public API, `credential:update`; /rest on 1.x). */
 	async updateCredential(
 		id: string,
 		credential: { name: string; type: string; data: Record<string, unknown> },
 	) {
-		await this.withAllowedDomains(credential, (body) => this.api('PATCH', `/credentials/${id}`, body));
+		await this.withAllowedDomains(credential, (body) => this.api('PATCH', `/credentials/${id}`, body)).catch(
+			async (error: N8nApiError) => {
+				// n8n 1.x's public API cannot update credentials (405): save as the editor does.
+				if (error.status !== 405) throw error;
+				await this.rest('PATCH', `/credentials/${id}`, credential);
+			},
+		);
 	}
 
 	/**
