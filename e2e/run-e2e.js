@@ -26,10 +26,24 @@ function parseArgs(argv) {
 	return { n8nVersion, jestArgs };
 }
 
+/**
+ * Refuses, before jest starts, a release the suite does not support: 1.123.x (the last 1.x line)
+ * and 2.20+ only (the same rule as n8nVersionFrom in e2e/toolchain.ts, which also checks it).
+ */
+function checkSupported(version) {
+	const match = /^([12])\.(\d+)\.\d+(?:-[0-9A-Za-z.-]+)?$/.exec(version);
+	if (match && (match[1] === '1' ? Number(match[2]) !== 123 : Number(match[2]) < 20)) {
+		throw new Error(
+			`n8n ${version} is not supported by the e2e suite: use 1.123.x (the last 1.x line) or 2.20.0 and later (see the README's n8n versions table)`,
+		);
+	}
+}
+
 function main() {
 	let parsed;
 	try {
 		parsed = parseArgs(process.argv.slice(2));
+		if (parsed.n8nVersion) checkSupported(parsed.n8nVersion);
 	} catch (error) {
 		console.error(`[e2e] ${error.message}`);
 		process.exit(2);
@@ -46,6 +60,6 @@ function main() {
 	process.exit(result.status ?? 1);
 }
 
-module.exports = { parseArgs, ENV };
+module.exports = { parseArgs, checkSupported, ENV };
 
 if (require.main === module) main();

@@ -105,5 +105,11 @@ describe('npm run test:e2e -- --n8n <version>', () => {
 		});
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toContain('--n8n needs a version');
+		const old = spawnSync(process.execPath, [join(root, 'e2e', 'run-e2e.js'), '--n8n', '1.122.0'], {
+			cwd: root,
+			encoding: 'utf8',
+		});
+		expect(old.status).toBe(2);
+		expect(old.stderr).toContain('n8n 1.122.0 is not supported by the e2e suite');
 	});
 });
