@@ -72,7 +72,7 @@ describe('installing from the Community Nodes screen (POST /rest/community-packa
 			toolchain,
 			env: { ...registry.env(), N8N_LOG_LEVEL: 'debug' },
 		});
-		api = new N8nApi(n8n.baseUrl);
+		api = new N8nApi(n8n.baseUrl, undefined, toolchain.n8nVersion);
 		await api.setupOwner(DEFAULT_OWNER);
 		await api.login(DEFAULT_OWNER.email, DEFAULT_OWNER.password);
 	}, 600_000);

@@ -1,7 +1,8 @@
 /**
- * A small client for one n8n 2.41 instance: the internal REST API (`/rest`, cookie from
- * /rest/login) and the public API (`/api/v1`, X-N8N-API-KEY). Every call is bounded and
- * errors name the call, the HTTP status and the start of the reply.
+ * A small client for one n8n instance (2.41 by default; 1.123.x and 2.20+ where noted): the
+ * internal REST API (`/rest`, cookie from /rest/login) and the public API (`/api/v1`,
+ * X-N8N-API-KEY). Every call is bounded and errors name the call, the HTTP status and the
+ * start of the reply.
  */
 import type { Log } from './exec';
 
@@ -138,6 +139,26 @@ function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The major version of an n8n release ("1.123.81" → 1); 2 when unknown. */
+export function n8nMajor(version: string | undefined): number {
+	const major = Number(version?.split('.')[0]);
+	return Number.isInteger(major) && major > 0 ? major : 2;
+}
+
+/**
+ * Whether n8n shows a credential test's own `responseCode` rule message. Before 2.40 (seen on
+ * 1.123.81 and 2.20.12) n8n-workflow's ExecutionBaseError re-declares `cause` as a class field,
+ * which wipes the HTTP error's cause; n8n's credentials tester then never reaches the rules
+ * and answers with the generic "Authorization failed - please check your credentials".
+ */
+export function showsCredentialRuleMessages(version: string | undefined): boolean {
+	const [major, minor] = (version ?? '2.41.1').split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 40);
+}
+
+/** Older n8n (1.x, 2.20) asks for this general credential field through the public API. */
+const ALLOWED_DOMAINS_FIELD = 'allowedHttpRequestDomains';
+
 export class N8nApi {
 	private cookie: string | undefined;
 	private apiKey: string | undefined;
@@ -145,7 +166,13 @@ export class N8nApi {
 	constructor(
 		readonly baseUrl: string,
 		private readonly log: Log = () => undefined,
+		/** The instance's n8n version: 1.x needs other request bodies for manual runs and tests. */
+		readonly n8nVersion?: string,
 	) {}
+
+	private get isV1(): boolean {
+		return n8nMajor(this.n8nVersion) === 1;
+	}
 
 	/** The `n8n-auth` cookie after login (for a browser context or curl). */
 	get authCookie(): string | undefined {
@@ -174,19 +201,19 @@ export class N8nApi {
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(timeoutMs),
 		}).catch((error: Error) => error);
-		if (response instanceof Error) {
-			const cause = response.name === 'TimeoutError' ? `no reply within ${timeoutMs} ms` : response.message;
+		// fetch's errors may come from another realm than jest's sandbox (not `instanceof Error`).
+		if (response instanceof Error || typeof (response as Partial<Response>).text !== 'function') {
+			const failure = response as Error;
+			const cause =
+				failure.name === 'TimeoutError' ? `no reply within ${timeoutMs} ms` : String(failure.message);
 			throw new N8nApiError(`n8n ${what}: ${cause}`, undefined, '');
 		}
-		const text = await response.text();
-		if (!response.ok) {
-			throw new N8nApiError(
-				`n8n ${what}: HTTP ${response.status} ${text.slice(0, 500)}`,
-				response.status,
-				text,
-			);
+		const reply = response as Response;
+		const text = await reply.text();
+		if (!reply.ok) {
+			throw new N8nApiError(`n8n ${what}: HTTP ${reply.status} ${text.slice(0, 500)}`, reply.status, text);
 		}
-		return { status: response.status, text, response };
+		return { status: reply.status, text, response: reply };
 	}
 
 	private parse<T>(what: string, text: string): T {
@@ -252,16 +279,40 @@ export class N8nApi {
 		type: string;
 		data: Record<string, unknown>;
 	}): Promise<CredentialRef> {
-		const created = await this.api<CredentialRef>('POST', '/credentials', credential);
+		const created = await this.withAllowedDomains(credential, (body) =>
+			this.api<CredentialRef>('POST', '/credentials', body),
+		);
 		return { id: String(created.id), name: created.name, type: created.type };
 	}
 
-	/** What editing the credential in the editor does (public API, `credential:update`). */
+	/** What editing the credential in the editor does (public API, `credential:update`; /rest on 1.x). */
 	async updateCredential(
 		id: string,
 		credential: { name: string; type: string; data: Record<string, unknown> },
 	) {
-		await this.api('PATCH', `/credentials/${id}`, credential);
+		await this.withAllowedDomains(credential, (body) => this.api('PATCH', `/credentials/${id}`, body)).catch(
+			async (error: N8nApiError) => {
+				// n8n 1.x's public API cannot update credentials (405): save as the editor does.
+				if (error.status !== 405) throw error;
+				await this.rest('PATCH', `/credentials/${id}`, credential);
+			},
+		);
+	}
+
+	/**
+	 * Sends a credential through the public API; n8n 1.123 and 2.20 validate its data against a
+	 * schema that requires the general "allowed HTTP request domains" field, so on their 400
+	 * it is sent again with `allowedHttpRequestDomains: "all"` (no restriction, the editor's
+	 * default). 2.41 does not ask for it there.
+	 */
+	private async withAllowedDomains<T, C extends { data: Record<string, unknown> }>(
+		credential: C,
+		send: (body: C) => Promise<T>,
+	): Promise<T> {
+		return send(credential).catch((error: N8nApiError) => {
+			if (error.status !== 400 || !/allowed(HttpRequest)?Domains/.test(error.body)) throw error;
+			return send({ ...credential, data: { [ALLOWED_DOMAINS_FIELD]: 'all', ...credential.data } });
+		});
 	}
 
 	/** This n8n's instance id, as a signed-in user sees it (Help → About n8n); REST, cookie. */
@@ -309,7 +360,15 @@ export class N8nApi {
 	}
 
 	async getExecution(id: string, includeData = true): Promise<Execution> {
-		return this.api<Execution>('GET', `/executions/${id}?includeData=${includeData}`);
+		// n8n 2.20 can answer 500 while the execution is being written: retry, bounded.
+		for (let attempt = 1; ; attempt++) {
+			const result = await this.api<Execution>('GET', `/executions/${id}?includeData=${includeData}`).catch(
+				(error: N8nApiError) => error,
+			);
+			if (!(result instanceof Error)) return result;
+			if (result.status !== 500 || attempt >= 20) throw result;
+			await sleep(250);
+		}
 	}
 
 	/**
@@ -372,7 +431,9 @@ export class N8nApi {
 		id: string,
 		start: ManualRunStart,
 	): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
-		return this.rest('POST', `/workflows/${id}/run`, start, 120_000);
+		// n8n 1.x runs the workflow sent in the body (`workflowData`), not the stored one.
+		const body = this.isV1 ? { ...start, workflowData: await this.getWorkflow(id) } : start;
+		return this.rest('POST', `/workflows/${id}/run`, body, 120_000);
 	}
 
 	/** Runs a saved workflow manually and waits (bounded) until its execution has finished. */
@@ -404,6 +465,34 @@ export class N8nApi {
 	 * credential). `id: ''` tests unsaved data (allowed for the owner).
 	 */
 	async testCredential(credential: {
+		id: string;
+		type: string;
+		data: Record<string, unknown>;
+		name?: string;
+	}): Promise<CredentialTestResult> {
+		if (credential.id === '') {
+			const direct = await this.postCredentialTest(credential).catch((error: Error) => error);
+			if (!(direct instanceof N8nApiError && direct.status === 403)) {
+				if (direct instanceof Error) throw direct;
+				return direct;
+			}
+			// n8n 1.123 and 2.20 refuse to test unsaved data (403): test a temporary saved copy
+			// (saved through /rest as the editor does, so no public API key is needed).
+			const saved = await this.rest<CredentialRef>('POST', '/credentials', {
+				name: `e2e credential test ${Date.now()}`,
+				type: credential.type,
+				data: credential.data,
+			});
+			try {
+				return await this.postCredentialTest({ ...credential, id: String(saved.id), name: saved.name });
+			} finally {
+				await this.rest('DELETE', `/credentials/${saved.id}`);
+			}
+		}
+		return this.postCredentialTest(credential);
+	}
+
+	private async postCredentialTest(credential: {
 		id: string;
 		type: string;
 		data: Record<string, unknown>;

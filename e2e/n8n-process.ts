@@ -5,7 +5,7 @@
  * included) and may be called any number of times.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -65,8 +65,21 @@ export interface N8nProcess {
 
 const OUTPUT_LIMIT = 2_000_000;
 
-/** The environment the recipe verified, for one instance. */
-export function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+/**
+ * Whether the installed n8n has the `mcp-registry` module. Older releases (1.123.x, 2.20.x)
+ * exit with "Unknown module" when N8N_DISABLED_MODULES names it (and make no such calls).
+ */
+export function knowsMcpRegistry(toolchain: Pick<Toolchain, 'n8nDir'>): boolean {
+	return existsSync(join(toolchain.n8nDir, 'node_modules', 'n8n', 'dist', 'modules', 'mcp-registry'));
+}
+
+/** The environment the recipe verified, for one instance (`mcpRegistry`: see knowsMcpRegistry). */
+export function n8nEnv(
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+	mcpRegistry = true,
+): NodeJS.ProcessEnv {
 	return {
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
@@ -81,7 +94,7 @@ export function n8nEnv(userFolder: string, port: number, brokerPort: number): No
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		...(mcpRegistry ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_LOG_OUTPUT: 'console',
@@ -128,7 +141,7 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 
 	const command = options.command ?? 'start';
 	const env = options.toolchain.env({
-		...n8nEnv(userFolder, port, brokerPort),
+		...n8nEnv(userFolder, port, brokerPort, knowsMcpRegistry(options.toolchain)),
 		...workerEnv(command, port),
 		...options.env,
 	});
@@ -252,7 +265,13 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 				`${what} exited before it was ready (${cause})${hint}\n--- n8n log tail ---\n${tailText}`,
 			);
 		}
-		if ((await fetchStatus(`${baseUrl}/healthz/readiness`, 2_000)) === 200) break;
+		// n8n 1.x reports ready ~2 s before its REST routes exist: a main process must also
+		// answer /rest/settings (public, no login) before it counts as ready.
+		if (
+			(await fetchStatus(`${baseUrl}/healthz/readiness`, 2_000)) === 200 &&
+			(command !== 'start' || (await fetchStatus(`${baseUrl}/rest/settings`, 5_000)) === 200)
+		)
+			break;
 		if (Date.now() > deadline) {
 			const tailText = logTail(60);
 			await stop();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:e2e -- --n8n <version>` (and test:e2e:queue): runs the e2e jest config against
-// another n8n 2.x release. `--n8n <version>` / `--n8n=<version>` becomes DR_E2E_N8N_VERSION,
+// another n8n release (1.123.x or 2.20+, see e2e/toolchain.ts). `--n8n <version>` / `--n8n=<version>` becomes DR_E2E_N8N_VERSION,
 // which e2e/toolchain.ts reads (installing that release into its own cache folder on first use);
 // every other argument goes to jest unchanged.
 'use strict';
@@ -26,10 +26,24 @@ function parseArgs(argv) {
 	return { n8nVersion, jestArgs };
 }
 
+/**
+ * Refuses, before jest starts, a release the suite does not support: 1.123.x (the last 1.x line)
+ * and 2.20+ only (the same rule as n8nVersionFrom in e2e/toolchain.ts, which also checks it).
+ */
+function checkSupported(version) {
+	const match = /^([12])\.(\d+)\.\d+(?:-[0-9A-Za-z.-]+)?$/.exec(version);
+	if (match && (match[1] === '1' ? Number(match[2]) !== 123 : Number(match[2]) < 20)) {
+		throw new Error(
+			`n8n ${version} is not supported by the e2e suite: use 1.123.x (the last 1.x line) or 2.20.0 and later (see the README's n8n versions table)`,
+		);
+	}
+}
+
 function main() {
 	let parsed;
 	try {
 		parsed = parseArgs(process.argv.slice(2));
+		if (parsed.n8nVersion) checkSupported(parsed.n8nVersion);
 	} catch (error) {
 		console.error(`[e2e] ${error.message}`);
 		process.exit(2);
@@ -46,6 +60,6 @@ function main() {
 	process.exit(result.status ?? 1);
 }
 
-module.exports = { parseArgs, ENV };
+module.exports = { parseArgs, checkSupported, ENV };
 
 if (require.main === module) main();

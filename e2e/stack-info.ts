@@ -20,6 +20,8 @@ export interface StackInfo {
 	credential: CredentialRef;
 	workflows: ImportedWorkflow[];
 	packageName: string;
+	/** The n8n release under test. */
+	n8nVersion: string;
 }
 
 export function describeStack(stack: Stack, packageName: string): StackInfo {
@@ -36,6 +38,7 @@ export function describeStack(stack: Stack, packageName: string): StackInfo {
 		credential: stack.credential,
 		workflows: stack.workflows,
 		packageName,
+		n8nVersion: stack.toolchain.n8nVersion,
 	};
 }
 
@@ -50,7 +53,7 @@ export function stackInfo(): StackInfo {
 
 /** A client logged in as the owner, with the public API key. */
 export async function connect(info: StackInfo = stackInfo()): Promise<N8nApi> {
-	const api = new N8nApi(info.n8nUrl);
+	const api = new N8nApi(info.n8nUrl, undefined, info.n8nVersion);
 	await api.login(info.owner.email, info.owner.password);
 	api.useApiKey(info.apiKey);
 	return api;

@@ -126,7 +126,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		onStop(() => n8n.stop());
 
 		const owner = options.owner ?? DEFAULT_OWNER;
-		const api = new N8nApi(n8n.baseUrl, log);
+		const api = new N8nApi(n8n.baseUrl, log, toolchain.n8nVersion);
 		await api.setupOwner(owner);
 		await api.login(owner.email, owner.password);
 		const apiKey = await api.createApiKey('dental-referrals e2e');

@@ -1,5 +1,5 @@
 /**
- * Node 24 and n8n (2.41.1, or the 2.x release in $DR_E2E_N8N_VERSION), installed once per user in a cache outside the repo so fresh
+ * Node 24 and n8n (2.41.1, or the 1.123.x / 2.20+ release in $DR_E2E_N8N_VERSION), installed once per user in a cache outside the repo so fresh
  * clones (CI) reuse them. Each tool lives in a folder keyed by its version; installs go into
  * a temporary folder that is renamed into place only when complete, so an interrupted
  * install is never taken for a good one.
@@ -15,19 +15,42 @@ import { cleanEnv, type Log, runCommand } from './exec';
 export const NODE_MAJOR = '24';
 /** The n8n release the e2e stage, `npm start` and the bench use unless told otherwise. */
 export const DEFAULT_N8N_VERSION = '2.41.1';
-/** Environment variable naming another n8n 2.x release (`npm run test:e2e -- --n8n <version>` sets it). */
+/** Environment variable naming another n8n release (`npm run test:e2e -- --n8n <version>` sets it). */
 export const N8N_VERSION_ENV = 'DR_E2E_N8N_VERSION';
 
-/** An exact n8n 2.x version (n8n 2.x is what runs on the cached Node 24), else a readable error. */
+/**
+ * The oldest n8n lines the suite supports: 1.123.x (the last 1.x line, whose engines allow
+ * Node 24) and 2.x from 2.20. Older releases are refused before anything is installed.
+ */
+export const OLDEST_SUPPORTED = { '1': 123, '2': 20 } as const;
+
+/** An exact, supported n8n version (1.123.x or 2.20+ on the cached Node 24), else a readable error. */
 export function n8nVersionFrom(raw: string | undefined): string {
 	if (raw === undefined || raw.trim() === '') return DEFAULT_N8N_VERSION;
 	const version = raw.trim();
-	if (!/^2\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) {
+	const match = /^([12])\.(\d+)\.\d+(?:-[0-9A-Za-z.-]+)?$/.exec(version);
+	if (!match) {
 		throw new Error(
-			`n8n version "${version}" is not an exact n8n 2.x version (e.g. ${DEFAULT_N8N_VERSION}); ranges and tags are not installed`,
+			`n8n version "${version}" is not an exact n8n 1.123.x or 2.x version (e.g. ${DEFAULT_N8N_VERSION}); ranges and tags are not installed`,
+		);
+	}
+	const major = match[1] as keyof typeof OLDEST_SUPPORTED;
+	const minor = Number(match[2]);
+	if (major === '1' ? minor !== OLDEST_SUPPORTED['1'] : minor < OLDEST_SUPPORTED['2']) {
+		throw new Error(
+			`n8n ${version} is not supported by the e2e suite: use 1.123.x (the last 1.x line) or 2.${OLDEST_SUPPORTED['2']}.0 and later (see the README's compatibility table)`,
 		);
 	}
 	return version;
+}
+
+/** The registry copy of SheetJS that n8n 2.40+ depends on itself. */
+export const XLSX_MIRROR = 'npm:@e965/xlsx@0.20.3';
+
+/** True for releases whose n8n-nodes-base names xlsx by a cdn.sheetjs.com URL. */
+export function needsXlsxOverride(version: string): boolean {
+	const [major, minor] = version.split('.').map(Number);
+	return major < 2 || (major === 2 && minor < 40);
 }
 
 export const N8N_VERSION = n8nVersionFrom(process.env[N8N_VERSION_ENV]);
@@ -188,7 +211,14 @@ function savedLockPath(root: string): string {
 async function ensureN8n(root: string, nodeBin: string, log: Log): Promise<string> {
 	return ensureInstalled(root, `n8n-${N8N_VERSION}`, N8N_VERSION, log, async (tmp) => {
 		const env = withPath(nodeBin);
-		const packageJson = { private: true, dependencies: { n8n: N8N_VERSION } };
+		// Older n8n-nodes-base (1.x, 2.x before 2.40) pulls xlsx from cdn.sheetjs.com, which
+		// this machine cannot reach; the registry mirror newer n8n itself uses installs instead.
+		// Newer releases keep their plain package.json (their saved lockfiles match it).
+		const packageJson = {
+			private: true,
+			dependencies: { n8n: N8N_VERSION },
+			...(needsXlsxOverride(N8N_VERSION) ? { overrides: { xlsx: XLSX_MIRROR } } : {}),
+		};
 		await fs.writeFile(join(tmp, 'package.json'), JSON.stringify(packageJson, null, '\t'));
 		const lock = savedLockPath(root);
 		// Install scripts are skipped: one dependency's postinstall downloads from outside

@@ -6,6 +6,7 @@
  * This suite runs its own stack (sandbox + n8n) because one test kills and restarts n8n. The
  * sandbox's retry schedule (1 h, 4 h, 1 day) is scaled by 0.01: 36 s, 144 s, 864 s.
  */
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 
@@ -132,6 +133,8 @@ beforeAll(async () => {
 				position: [0, 300],
 				credentials,
 				parameters: { options: { downloadFiles: true } },
+				// The editor gives every webhook node an id; n8n 1.x's public API does not (2.x does).
+				webhookId: randomUUID(),
 			},
 		],
 		connections: { [MANUAL_TRIGGER]: { main: [[{ node: PREPARE, type: 'main', index: 0 }]] } },

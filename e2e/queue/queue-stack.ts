@@ -182,7 +182,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		);
 
 		const owner = DEFAULT_OWNER;
-		const api = new N8nApi(main.baseUrl, log);
+		const api = new N8nApi(main.baseUrl, log, toolchain.n8nVersion);
 		await api.setupOwner(owner);
 		await api.login(owner.email, owner.password);
 		await api.createApiKey('dental-referrals queue e2e');
