@@ -224,7 +224,10 @@ export class DentalReferralsTrigger implements INodeType {
 			return answer.call(this, outcome, DUPLICATE);
 		}
 
-		const running = emission.call(this, notification, options);
+		// Never rejects, so that the claim is always settled (a stuck claim would hold back every copy).
+		const running = emission
+			.call(this, notification, options)
+			.catch((error: Error): Emission => ({ ok: false, status: 503, message: error.message }));
 		if (!(await withinDeadline(running, ACK_DEADLINE_MS))) {
 			refuse.call(this, 503, `The PDFs of ${notification.urn} are still downloading; retry later`);
 		}
