@@ -15,7 +15,7 @@ import { REPO_ROOT } from './install-package';
 import { nodeOutput, type Execution, type N8nApi } from './n8n-api';
 import { startN8n, type N8nProcess } from './n8n-process';
 import { startStack, type Stack } from './stack';
-import { MANUAL_TRIGGER } from './workflow-builder';
+import { MANUAL_TRIGGER, manualTriggerNode } from './workflow-builder';
 
 const TRIGGER = 'Dental Referrals Trigger';
 const PREPARE = 'Prepare Form';
@@ -105,13 +105,7 @@ beforeAll(async () => {
 	const workflow = await api.createWorkflow({
 		name: 'e2e trigger delivery',
 		nodes: [
-			{
-				name: MANUAL_TRIGGER,
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(),
 			{
 				name: PREPARE,
 				type: `${packageName}.dentalReferrals`,

@@ -2,7 +2,7 @@
  * Builds small workflows for the e2e tests: Manual Trigger → one Dental Referrals node, with
  * the stack's credential attached.
  */
-import type { CredentialRef, WorkflowDefinition } from './n8n-api';
+import type { CredentialRef, WorkflowDefinition, WorkflowNode } from './n8n-api';
 
 export const MANUAL_TRIGGER = 'When clicking ‘Execute workflow’';
 export const ACTION_NODE = 'Dental Referrals';
@@ -18,17 +18,22 @@ export interface ActionWorkflowOptions {
 	name?: string;
 }
 
+/** The Manual Trigger ("Execute workflow") at the canvas origin. */
+export function manualTriggerNode(): WorkflowNode {
+	return {
+		name: MANUAL_TRIGGER,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+}
+
 export function actionWorkflow(options: ActionWorkflowOptions): WorkflowDefinition {
 	return {
 		name: options.name ?? `e2e ${options.resource}.${options.operation}`,
 		nodes: [
-			{
-				name: MANUAL_TRIGGER,
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(),
 			{
 				name: ACTION_NODE,
 				type: `${options.packageName}.dentalReferrals`,

@@ -104,16 +104,17 @@ export function summarise(profile: CpuProfile, items: number, topCount = 15) {
 		self.set(key, entry);
 	});
 	const percent = (us: number) => Math.round((1000 * us) / busyUs) / 10;
+	const summary = (e: { fn: string; where: string; origin: string; us: number }) => ({
+		fn: e.fn,
+		where: e.where,
+		origin: e.origin,
+		selfMs: Math.round(e.us / 100) / 10,
+		percent: percent(e.us),
+	});
 	const top = [...self.values()]
 		.sort((a, b) => b.us - a.us)
 		.slice(0, topCount)
-		.map((e) => ({
-			fn: e.fn,
-			where: e.where,
-			origin: e.origin,
-			selfMs: Math.round(e.us / 100) / 10,
-			percent: percent(e.us),
-		}));
+		.map(summary);
 	const origins = new Map<string, number>();
 	for (const e of self.values()) origins.set(e.origin, (origins.get(e.origin) ?? 0) + e.us);
 	return {
@@ -132,13 +133,7 @@ export function summarise(profile: CpuProfile, items: number, topCount = 15) {
 			.filter((e) => e.origin === 'this package')
 			.sort((a, b) => b.us - a.us)
 			.slice(0, 8)
-			.map((e) => ({
-				fn: e.fn,
-				where: e.where,
-				origin: e.origin,
-				selfMs: Math.round(e.us / 100) / 10,
-				percent: percent(e.us),
-			})),
+			.map(summary),
 		origins: [...origins.entries()]
 			.sort((a, b) => b[1] - a[1])
 			.map(([origin, us]) => ({

@@ -9,24 +9,11 @@ import { join } from 'node:path';
 
 import { startStack } from '../../e2e/stack';
 import { startSandbox } from '../sandbox';
+import { REQUIRE_TS } from '../sandbox/test-helpers';
 
 const HOST = '127.0.0.1';
 const inUse = (what: string, port: number) =>
 	`${what}: port ${port} on ${HOST} is already in use (stop whatever listens there or choose another port)`;
-
-// Same on-the-fly TypeScript loader as test/sandbox/cli.test.ts (no build needed).
-const REQUIRE_TS = `
-const ts = require('typescript');
-const fs = require('node:fs');
-require.extensions['.ts'] = (module, filename) => {
-	const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-		fileName: filename,
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-	});
-	module._compile(outputText, filename);
-};
-require(process.argv[1]);
-`;
 
 describe('a port that is already taken', () => {
 	let occupier: Server;

@@ -7,20 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PRACTICES } from './practices';
-import { authHeader, KEY_A, streamUpload } from './test-helpers';
-
-const REQUIRE_TS = `
-const ts = require('typescript');
-const fs = require('node:fs');
-require.extensions['.ts'] = (module, filename) => {
-	const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-		fileName: filename,
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-	});
-	module._compile(outputText, filename);
-};
-require(process.argv[1]);
-`;
+import { authHeader, KEY_A, REQUIRE_TS, streamUpload } from './test-helpers';
 
 function rssKiB(pid: number): number {
 	const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

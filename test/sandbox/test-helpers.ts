@@ -6,6 +6,21 @@ import type { Sandbox } from './types';
 
 /** Riverside (2 forms), Hillview (4 forms), Seaside (a single form). */
 export const KEY_A = DEMO_PRACTICES[0].apiKey;
+
+/** `node -e REQUIRE_TS file.ts …` runs a TypeScript file in a child process, transpiled on the fly (no build). */
+export const REQUIRE_TS = `
+const ts = require('typescript');
+const fs = require('node:fs');
+require.extensions['.ts'] = (module, filename) => {
+	const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+		fileName: filename,
+		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+	});
+	module._compile(outputText, filename);
+};
+require(process.argv[1]);
+`;
+
 export const KEY_B = DEMO_PRACTICES[1].apiKey;
 export const KEY_SINGLE = DEMO_PRACTICES[2].apiKey;
 
