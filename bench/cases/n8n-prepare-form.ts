@@ -9,7 +9,7 @@ import type { Stack } from '../../e2e/stack';
 import { PACKAGE } from '../../test/harness/run-workflow';
 import { LATENCY_MS, type BenchConfig } from '../config';
 import { median } from '../measure';
-import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/DentalReferrals/helpers/api';
+import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/DentalReferrals/descriptions/options.fields';
 import { check, round, type CaseResult } from '../results';
 import { setLatency } from '../sandbox-process';
 import { NODE_NAME, prepareFormParameters } from '../workflows';

@@ -10,13 +10,13 @@ import {
 
 import * as document from './actions/document';
 import * as draft from './actions/draft';
-import * as fileUpload from './actions/fileUpload';
+import * as fileUpload from './actions/file-upload';
 import * as form from './actions/form';
 import * as referral from './actions/referral';
-import { resume, waitWebhooks } from './actions/referral/waitForFiles.operation';
+import { resume, waitWebhooks } from './actions/referral/wait-for-files.operation';
 import { router } from './actions/router';
-import { requestOptionsField } from './helpers/api';
-import { getFormTypes } from './methods/loadOptions';
+import { requestOptionsField } from './descriptions/options.fields';
+import { getFormTypes } from './methods/load-options';
 
 export class DentalReferrals implements INodeType {
 	description: INodeTypeDescription = {

@@ -8,7 +8,9 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credentials';
-import { apiRoot } from '../shared/transport';
+import { apiRoot } from '../shared/api';
+import { downloadFilesOption } from '../shared/download-files-option';
+import { optionsCollection } from '../shared/options-collection';
 import { eventItem } from './downloads';
 import { diffReferrals, overflowItem, sampleEvent, WATCHABLE_EVENTS, type WatchedEvent } from './events';
 import { API_WINDOW, fetchRecentReferrals } from './referrals';
@@ -85,23 +87,9 @@ export class DentalReferralsStatusTrigger implements INodeType {
 				default: ['newReferral', 'statusChanged', 'filesReady'],
 				description: 'Which changes start the workflow; each change is one item with its "event"',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Download Files',
-						name: 'downloadFiles',
-						type: 'boolean',
-						default: false,
-						description:
-							"Whether to download the PDFs of New Referral and PDFs Ready items (with the credential, only from the credential's API origin) into binary properties file_0, file_1, … in the order of referral_files",
-					},
-				],
-			},
+			optionsCollection([
+				downloadFilesOption('the PDFs of New Referral and PDFs Ready items', 'referral_files'),
+			]),
 		],
 	};
 

@@ -17,7 +17,7 @@ export interface ReferralChanges extends IDataObject {
 export interface ReferralEvent extends IDataObject {
 	event: WatchedEvent | 'sample';
 	urn: string;
-	/** The API's referral object, as batch_referral_status listed it. */
+	/** The API's referral object, as the recent referrals listed it. */
 	referral: IDataObject;
 	previousStatus: string | null;
 	changes: ReferralChanges;

@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../shared/transport';
+import { MAX_LISTED_REFERRALS, recentReferrals } from '../shared/api';
 
-/** The API's limit for batch_referral_status: it never lists more than the 100 most recent. */
-export const API_WINDOW = 100;
+/** The API never lists more than the 100 most recent referrals. */
+export const API_WINDOW = MAX_LISTED_REFERRALS;
 
 /** A referral as the API lists it, with the fields the trigger compares pulled out. */
 export interface Referral {
@@ -15,12 +15,12 @@ export interface Referral {
 }
 
 function toReferral(data: IDataObject): Referral {
-	// apiRequest has checked the documented shape (answers.ts): a URN, a status and a files array.
+	// The client has checked the documented shape: a URN, a status and a files array.
 	const files = (data.referral_files as string[]).filter((file) => file !== '');
 	return { urn: data.referral_urn as string, status: data.referral_status as string, files, data };
 }
 
-/** One batch_referral_status answer. */
+/** One answer of the recent referrals. */
 export interface RecentReferrals {
 	/** Newest first (the API's order). */
 	referrals: Referral[];
@@ -30,11 +30,10 @@ export interface RecentReferrals {
 
 /**
  * The most recently submitted referrals. An answer whose entries lack a URN, a status or a files
- * array fails the poll (answers.ts) rather than hiding referrals; a URN listed twice keeps its
- * first entry.
+ * array fails the poll (the client checks it) rather than hiding referrals; a URN listed twice
+ * keeps its first entry.
  */
-export function parseReferrals(answer: IDataObject): RecentReferrals {
-	const data = answer.referral_data as IDataObject[];
+export function parseReferrals(data: IDataObject[]): RecentReferrals {
 	const seen = new Set<string>();
 	const referrals: Referral[] = [];
 	for (const referral of data.map(toReferral)) {
@@ -46,12 +45,7 @@ export function parseReferrals(answer: IDataObject): RecentReferrals {
 	return { referrals, listed: data.length };
 }
 
-/** GET batch_referral_status through the package's transport (NodeApiError on any failure). */
+/** The recent referrals through the API client (NodeApiError on any failure). */
 export async function fetchRecentReferrals(this: IPollFunctions, count: number): Promise<RecentReferrals> {
-	const answer = await apiRequest.call(this, {
-		method: 'GET',
-		endpoint: 'batch_referral_status',
-		qs: { count },
-	});
-	return parseReferrals(answer);
+	return parseReferrals(await recentReferrals.call(this, count));
 }

@@ -10,10 +10,11 @@ import {
 	type NodeApiError,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../credentials/DentalReferralsApi.credentials';
+import { apiKey, availableForms, referralStatus } from '../shared/api';
 import { claim, type Outcome, withinDeadline } from '../shared/deliveries';
+import { downloadFilesOption } from '../shared/download-files-option';
+import { optionsCollection } from '../shared/options-collection';
 import type { FilesReadyNotification } from '../shared/notification';
-import { apiRequest } from '../shared/transport';
 import {
 	legacyTriggerToken,
 	TOKEN_QUERY_PARAMETER,
@@ -46,19 +47,13 @@ type Emission = { ok: true; item: INodeExecutionData } | { ok: false; status: nu
 async function tokenAccepted(this: IWebhookFunctions, workflowId: string, given: unknown): Promise<boolean> {
 	if (tokenMatches(triggerToken(this.getInstanceId(), workflowId), given)) return true;
 	if (typeof given !== 'string' || given === '') return false;
-	const credential = await this.getCredentials(CREDENTIAL_TYPE);
-	return tokenMatches(legacyTriggerToken(String(credential.apiKey ?? ''), workflowId), given);
+	return tokenMatches(legacyTriggerToken(await apiKey.call(this), workflowId), given);
 }
 
 /** Confirms the URN under the same key; undefined when it is known. */
 async function verifyReferral(this: IWebhookFunctions, urn: string): Promise<Emission | undefined> {
 	try {
-		await apiRequest.call(this, {
-			method: 'GET',
-			endpoint: 'referral_status',
-			qs: { urn },
-			notFound: `Referral ${urn}`,
-		});
+		await referralStatus.call(this, urn);
 		return undefined;
 	} catch (error) {
 		if ((error as NodeApiError).httpCode === '404') {
@@ -132,39 +127,25 @@ export class DentalReferralsTrigger implements INodeType {
 				description:
 					"Whether calls must carry this trigger's secret token in the URL's query string (the API signs nothing). Prepare Form and Save Draft add it for you; calls without it get 401.",
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Download Files',
-						name: 'downloadFiles',
-						type: 'boolean',
-						default: false,
-						description:
-							"Whether to download each PDF (with the credential, only from the credential's API origin) into binary properties file_0, file_1, … in the order of files",
-					},
-					{
-						displayName: 'Skip Duplicates',
-						name: 'skipDuplicates',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to drop a notification whose URN and file list this trigger already emitted (the API retries notifications, so the same PDFs can arrive twice); it is answered 200 so the API stops retrying',
-					},
-					{
-						displayName: 'Verify Referral',
-						name: 'verifyReferral',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to confirm the URN with Get Status under the same key before starting the workflow; unknown URNs are refused',
-					},
-				],
-			},
+			optionsCollection([
+				downloadFilesOption('each PDF', 'files'),
+				{
+					displayName: 'Skip Duplicates',
+					name: 'skipDuplicates',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to drop a notification whose URN and file list this trigger already emitted (the API retries notifications, so the same PDFs can arrive twice); it is answered 200 so the API stops retrying',
+				},
+				{
+					displayName: 'Verify Referral',
+					name: 'verifyReferral',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to confirm the URN with Get Status under the same key before starting the workflow; unknown URNs are refused',
+				},
+			]),
 		],
 	};
 
@@ -177,7 +158,7 @@ export class DentalReferralsTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				await apiRequest.call(this, { method: 'GET', endpoint: 'available_forms' });
+				await availableForms.call(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

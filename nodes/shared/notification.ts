@@ -10,7 +10,7 @@ export interface FilesReadyNotification {
 export type ParseResult = { ok: true; notification: FilesReadyNotification } | { ok: false; problem: string };
 
 const MAX_FILES = 100;
-// The seed: a URN is a "unique 10-symbol identifier" (e.g. TST0000001); allow some slack.
+// API documentation, “Referral Status”: a URN is a "unique 10-symbol identifier" (e.g. TST0000001); allow some slack.
 export const URN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 function asObject(body: unknown): Record<string, unknown> | undefined {

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData } from 'n8n-workflow';
 
-import { checkDocumentUrl, storeDocument, type DocumentContext, type DocumentLocation } from './transport';
+import { checkDocumentUrl, downloadDocument, type DocumentContext, type DocumentLocation } from './api';
 
 /** The binary property a referral's n-th PDF is written to: file_0, file_1, … */
 export const pdfProperty = (index: number) => `file_${index}`;
@@ -28,7 +28,7 @@ export async function downloadPdfs(
 ): Promise<IBinaryKeyData> {
 	const binary: IBinaryKeyData = {};
 	for (const [index, location] of locations.entries()) {
-		binary[pdfProperty(index)] = await storeDocument.call(this, location);
+		binary[pdfProperty(index)] = await downloadDocument.call(this, location);
 	}
 	return binary;
 }

@@ -132,7 +132,7 @@ describe('credential and dropdowns', () => {
 				additionalData,
 				'formType',
 			);
-			const { getFormTypes } = await import('../../nodes/DentalReferrals/methods/loadOptions');
+			const { getFormTypes } = await import('../../nodes/DentalReferrals/methods/load-options');
 			const options = await getFormTypes.call(context);
 			expect(options.map((option) => option.value).sort()).toEqual(
 				[...sandbox().practices[practice].forms].sort(),

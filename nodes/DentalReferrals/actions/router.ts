@@ -5,23 +5,33 @@ import {
 	type NodeApiError,
 } from 'n8n-workflow';
 
+import { nodeOf } from '../../shared/node-of';
+import { parallelRequests, requestTimeoutMs } from '../input/node-options';
+import { nodeParameter } from '../input/parameters';
 import * as document from './document';
 import * as draft from './draft';
-import * as fileUpload from './fileUpload';
+import * as fileUpload from './file-upload';
 import * as form from './form';
+import type { NodeOperations } from './node-type';
 import type { Operation, SendRequest } from './operation';
 import * as referral from './referral';
-import { parallelRequests, requestTimeoutMs } from '../helpers/api';
-import { nodeParameter } from '../helpers/parameters';
-import { nodeOf } from '../../shared/node-of';
 
-const resources: Record<string, Record<string, Operation>> = {
+const resources: NodeOperations = {
 	form: form.operations,
 	draft: draft.operations,
 	referral: referral.operations,
 	fileUpload: fileUpload.operations,
 	document: document.operations,
 };
+
+const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
+
+/** The operation a (resource, operation) pair of parameter values names, if it exists. */
+function operationOf(resource: string, operation: string): Operation | undefined {
+	if (!hasOwn(resources, resource)) return undefined;
+	const operations: Record<string, Operation> = resources[resource as keyof NodeOperations];
+	return hasOwn(operations, operation) ? operations[operation] : undefined;
+}
 
 type Failure = NodeOperationError | NodeApiError;
 
@@ -58,7 +68,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = nodeParameter.call(this, 'resource', i) as string;
 			const operationName = nodeParameter.call(this, 'operation', i) as string;
-			const operation = resources[resource]?.[operationName];
+			const operation = operationOf(resource, operationName);
 			if (!operation) {
 				throw new NodeOperationError(
 					nodeOf(this),

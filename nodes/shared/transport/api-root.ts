@@ -44,16 +44,32 @@ export interface ApiCredential {
 // handed to n8n's request helper, which would otherwise read it again for every request.
 const credentials = new WeakMap<object, Promise<ApiCredential>>();
 
+/** The credential of this node run: its decrypted data and where it points; the one way it is read. */
 export async function apiCredential(this: ApiContext, itemIndex?: number): Promise<ApiCredential> {
 	let credential = credentials.get(this);
 	if (!credential) {
+		const node = nodeOf(this);
 		credential = this.getCredentials(CREDENTIAL_TYPE, itemIndex).then((data) => ({
-			root: apiRootFromCredential(nodeOf(this), data),
 			data,
+			// Resolved when asked for, so reading the key alone never fails on a bad Base URL.
+			get root() {
+				return rootOf(node, data);
+			},
 		}));
 		credentials.set(this, credential);
 	}
 	return await credential;
+}
+
+const roots = new WeakMap<object, ApiRoot>();
+
+function rootOf(node: INode, data: ICredentialDataDecryptedObject): ApiRoot {
+	let root = roots.get(data);
+	if (!root) {
+		root = apiRootFromCredential(node, data);
+		roots.set(data, root);
+	}
+	return root;
 }
 
 export async function apiRoot(this: ApiContext, itemIndex?: number): Promise<ApiRoot> {

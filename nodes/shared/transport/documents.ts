@@ -91,16 +91,16 @@ export type DocumentContext = IExecuteFunctions | IWebhookFunctions | IPollFunct
 export async function storeDocument(
 	this: DocumentContext,
 	location: DocumentLocation,
-	itemIndex?: number,
-	timeoutMs = DEFAULT_TIMEOUT_MS,
+	call: { notFound: string; itemIndex?: number; timeoutMs?: number },
 ): Promise<IBinaryData> {
+	const { itemIndex, timeoutMs = DEFAULT_TIMEOUT_MS } = call;
 	const credential = await apiCredential.call(this, itemIndex);
 	const { root } = credential;
 	const failure: FailureContext = {
 		node: this.getNode(),
 		host: root.host,
 		itemIndex,
-		notFound: `Document ${location.fileName}`,
+		notFound: call.notFound,
 	};
 	const response: IN8nHttpFullResponse = await send.call(
 		this,

@@ -122,7 +122,7 @@ export function httpFailure(
 
 /**
  * An answer that breaks the documented shape: the node stops rather than guessing (a missing
- * fileupload_id would otherwise become fileupload/NaN/add_file, sent with the key).
+ * file upload id would otherwise become a file to upload NaN, sent with the key).
  */
 export function malformedAnswer(
 	context: FailureContext,

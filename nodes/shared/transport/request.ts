@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 import { CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
 import { apiCredential, type ApiCredential } from './api-root';
 import type { ApiContext } from './context';
-import { answerProblem, kindOf } from './answers';
+import { kindOf, type AnswerCheck } from './answer-problem';
 import { httpFailure, malformedAnswer, networkFailure, type FailureContext } from './errors';
 import { multipartBody, type UploadFile } from './multipart';
 import { nodeOf } from '../node-of';
@@ -23,6 +23,8 @@ export interface ApiCall {
 	itemIndex?: number;
 	/** What a 404 means for this call, e.g. "Referral TST0000001". */
 	notFound?: string;
+	/** The documented shape of a successful answer, checked before anyone reads it. */
+	check?: AnswerCheck;
 	timeoutMs?: number;
 }
 
@@ -95,10 +97,10 @@ export function interpretAnswer(
 }
 
 /**
- * Calls an API method and returns its JSON answer, checked against the documented shape
- * (answers.ts); every failure is a NodeApiError.
+ * Calls an API method and returns its JSON answer, checked against the documented shape the
+ * caller gives (`check`); every failure is a NodeApiError.
  */
-export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IDataObject> {
+export async function apiRequest(this: ApiContext, call: ApiCall): Promise<unknown> {
 	const credential = await apiCredential.call(this, call.itemIndex);
 	const { root } = credential;
 	const failure: FailureContext = {
@@ -126,7 +128,7 @@ export async function apiRequest(this: ApiContext, call: ApiCall): Promise<IData
 	const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const response = await send.call(this, credential, options, failure, timeoutMs);
 	const answer = interpretAnswer(response, bodyText(response.body), failure);
-	const problem = answerProblem(call.endpoint, answer);
+	const problem = call.check?.(answer);
 	if (problem) throw malformedAnswer(failure, call.endpoint, problem.expected, kindOf(problem.found));
-	return answer as IDataObject;
+	return answer;
 }

@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { checkDocumentUrl, storeDocument } from '../../../shared/transport';
-import { requestTimeoutMs } from '../../helpers/api';
-import { inputError } from '../../helpers/input-error';
-import type { SendRequest } from '../operation';
-import { textParameter } from '../../helpers/parameters';
+import { checkDocumentUrl, downloadDocument } from '../../../shared/api';
 import { nodeOf } from '../../../shared/node-of';
+import { inputError } from '../../input/input-error';
+import { callOptions } from '../../input/node-options';
+import { textParameter } from '../../input/parameters';
+import type { SendRequest } from '../operation';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['download'] } },
@@ -49,12 +49,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	return async () => {
-		const binary = await storeDocument.call(
-			this,
-			location,
-			itemIndex,
-			requestTimeoutMs.call(this, itemIndex),
-		);
+		const binary = await downloadDocument.call(this, location, callOptions.call(this, itemIndex));
 		const input = this.getInputData()[itemIndex];
 		return [{ json: input.json, binary: { ...input.binary, [property]: binary } }];
 	};

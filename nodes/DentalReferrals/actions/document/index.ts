@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import type { Operations } from '../node-type';
 import * as download from './download.operation';
 
-export const operations: Record<string, Operation> = { download };
+export const operations: Operations<'document'> = { download };
 
 export const description: INodeProperties[] = [
 	{

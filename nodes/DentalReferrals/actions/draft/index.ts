@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import type { Operations } from '../node-type';
 import * as save from './save.operation';
 
-export const operations: Record<string, Operation> = { save };
+export const operations: Operations<'draft'> = { save };
 
 export const description: INodeProperties[] = [
 	{

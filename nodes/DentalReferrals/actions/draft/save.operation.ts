@@ -1,9 +1,10 @@
-import { patientFormOperation } from '../patient-form.operation';
+import { saveDraft } from '../../../shared/api';
+import { patientFormOperation } from '../patient-form';
 
-// The seed: system type SE makes form_type optional for Prepare Form only, not for drafts.
+// API documentation, “Change Log”: system type SE makes form_type optional for Prepare Form only, not for drafts.
 export const { description, prepare } = patientFormOperation({
 	resource: 'draft',
 	operation: 'save',
-	endpoint: 'save_draft',
+	send: saveDraft,
 	formTypeOptionalForSE: false,
 });

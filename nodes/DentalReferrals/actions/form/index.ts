@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
-import * as getTypes from './getTypes.operation';
+import type { Operations } from '../node-type';
+import * as getTypes from './get-types.operation';
 import * as prepare from './prepare.operation';
 
-export const operations: Record<string, Operation> = { getTypes, prepare };
+export const operations: Operations<'form'> = { getTypes, prepare };
 
 export const description: INodeProperties[] = [
 	{

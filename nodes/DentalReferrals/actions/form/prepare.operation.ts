@@ -1,8 +1,10 @@
-import { patientFormOperation } from '../patient-form.operation';
+import { prepareForm } from '../../../shared/api';
+import { patientFormOperation } from '../patient-form';
 
+// API documentation, “Prepare Form”: with system type SE the user may pick the form type in the browser.
 export const { description, prepare } = patientFormOperation({
 	resource: 'form',
 	operation: 'prepare',
-	endpoint: 'prepare_form',
+	send: prepareForm,
 	formTypeOptionalForSE: true,
 });

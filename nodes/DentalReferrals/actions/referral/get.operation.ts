@@ -1,8 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { nodeApiRequest } from '../../helpers/api';
+import { referralStatus } from '../../../shared/api';
+import { callOptions } from '../../input/node-options';
+import { urnParameter } from '../../input/parameters';
 import { jsonItems, type SendRequest } from '../operation';
-import { urnParameter } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: ['get'] } },
@@ -22,14 +23,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
 	const urn = urnParameter.call(this, itemIndex);
 	return async () => {
-		const answer = await nodeApiRequest.call(this, {
-			method: 'GET',
-			endpoint: 'referral_status',
-			qs: { urn },
-			itemIndex,
-			notFound: `Referral ${urn}`,
-		});
-		// The seed's example answer omits referral_urn although its field list has it;
+		const answer = await referralStatus.call(this, urn, callOptions.call(this, itemIndex));
+		// API documentation, “Referral Status”: the example answer omits referral_urn although its field list has it;
 		// fill it in so Get Status items look like Get Recent ones.
 		return jsonItems({ referral_urn: urn, ...answer });
 	};

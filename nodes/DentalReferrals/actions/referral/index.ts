@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import type { Operations } from '../node-type';
 import * as get from './get.operation';
-import * as getByPatient from './getByPatient.operation';
-import * as getMany from './getMany.operation';
-import * as waitForFiles from './waitForFiles.operation';
+import * as getByPatient from './get-by-patient.operation';
+import * as getMany from './get-many.operation';
+import * as waitForFiles from './wait-for-files.operation';
 
-export const operations: Record<string, Operation> = { get, getMany, getByPatient, waitForFiles };
+export const operations: Operations<'referral'> = { get, getMany, getByPatient, waitForFiles };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
-import * as addFile from './addFile.operation';
+import type { Operations } from '../node-type';
+import * as addFile from './add-file.operation';
 import * as create from './create.operation';
 import * as upload from './upload.operation';
 
-export const operations: Record<string, Operation> = { create, addFile, upload };
+export const operations: Operations<'fileUpload'> = { create, addFile, upload };
 
 export const description: INodeProperties[] = [
 	{

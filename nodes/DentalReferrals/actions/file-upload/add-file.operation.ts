@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { planUploads, uploadFields } from '../../descriptions/upload.fields';
-import { wholeNumberParameter } from '../../helpers/parameters';
+import { uploadFields } from '../../descriptions/upload.fields';
+import { wholeNumberParameter } from '../../input/parameters';
+import { planUploads } from '../../input/uploads';
 import { jsonItems, type SendRequest } from '../operation';
 import { sendFiles } from './send-files';
 

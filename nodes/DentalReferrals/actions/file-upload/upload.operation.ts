@@ -1,8 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { planUploads, uploadFields } from '../../descriptions/upload.fields';
+import { prepareFileUpload } from '../../../shared/api';
+import { uploadFields } from '../../descriptions/upload.fields';
+import { callOptions } from '../../input/node-options';
+import { planUploads } from '../../input/uploads';
 import { jsonItems, type SendRequest } from '../operation';
-import { createFileUpload } from './create.operation';
 import { sendFiles } from './send-files';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -14,7 +16,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
 	const uploads = planUploads.call(this, itemIndex);
 	return async () => {
-		const fileuploadId = await createFileUpload.call(this, itemIndex);
+		const fileuploadId = await prepareFileUpload.call(this, callOptions.call(this, itemIndex));
 		const files = await sendFiles.call(this, itemIndex, fileuploadId, uploads);
 		return jsonItems({ fileupload_id: fileuploadId, files });
 	};

@@ -1,7 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { listCount, listFields, listReferrals } from '../../descriptions/list.fields';
-import type { SendRequest } from '../operation';
+import { recentReferrals } from '../../../shared/api';
+import { listFields } from '../../descriptions/list.fields';
+import { listCount } from '../../input/list-count';
+import { callOptions } from '../../input/node-options';
+import { jsonItems, type SendRequest } from '../operation';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['referral'], operation: ['getMany'] } },
@@ -10,6 +13,5 @@ export const description: INodeProperties[] = updateDisplayOptions(
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
 	const count = listCount.call(this, itemIndex);
-	return async () =>
-		await listReferrals.call(this, { endpoint: 'batch_referral_status', qs: { count }, itemIndex });
+	return async () => jsonItems(await recentReferrals.call(this, count, callOptions.call(this, itemIndex)));
 }

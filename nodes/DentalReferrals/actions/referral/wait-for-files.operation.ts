@@ -9,6 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { claim, withinDeadline } from '../../../shared/deliveries';
+import { downloadFilesOption } from '../../../shared/download-files-option';
+import { nodeOf } from '../../../shared/node-of';
 import {
 	ACK_DEADLINE_MS,
 	acknowledge,
@@ -18,10 +20,10 @@ import {
 	refuse,
 	type PdfsResult,
 } from '../../../shared/webhook-answers';
-import { inputError } from '../../helpers/input-error';
-import { numberParameter, textParameter, urnParameter } from '../../helpers/parameters';
+import { WAIT_FOR_FILES_OPERATION } from '../../descriptions/notification.fields';
+import { inputError } from '../../input/input-error';
+import { numberParameter, textParameter, urnParameter } from '../../input/parameters';
 import type { SendRequest } from '../operation';
-import { nodeOf } from '../../../shared/node-of';
 
 /**
  * Wait for PDFs suspends the execution (an n8n waiting execution, like the Wait node and
@@ -47,13 +49,11 @@ export const waitWebhooks: IWebhookDescription[] = [
 	},
 ];
 
-export const OPERATION = 'waitForFiles';
-
 const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 const MAX_WAIT_MS = 3650 * UNIT_MS.days;
 
 export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['referral'], operation: [OPERATION] } },
+	{ show: { resource: ['referral'], operation: [WAIT_FOR_FILES_OPERATION] } },
 	[
 		{
 			displayName:
@@ -89,14 +89,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			],
 			default: 'days',
 		},
-		{
-			displayName: 'Download Files',
-			name: 'downloadFiles',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to download each PDF (only from the credential's API origin) into binary properties file_0, file_1, … in the order of files",
-		},
+		{ ...downloadFilesOption('each PDF', 'files'), default: true },
 	],
 );
 

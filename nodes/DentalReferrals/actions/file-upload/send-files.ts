@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { nodeApiRequest } from '../../helpers/api';
-import type { PlannedUpload } from '../../descriptions/upload.fields';
+import { addFile } from '../../../shared/api';
+import { callOptions } from '../../input/node-options';
+import type { PlannedUpload } from '../../input/uploads';
 
-/** Streams each planned file to add_file of one file upload, in order; returns what was sent. */
+/** Streams each planned file into one file upload, in order; returns what was sent. */
 export async function sendFiles(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -13,14 +14,7 @@ export async function sendFiles(
 	const sent: IDataObject[] = [];
 	for (const upload of uploads) {
 		const file = await upload.open();
-		await nodeApiRequest.call(this, {
-			method: 'POST',
-			endpoint: `fileupload/${fileuploadId}/add_file`,
-			headers: upload.headers,
-			file,
-			itemIndex,
-			notFound: `File upload ${fileuploadId}`,
-		});
+		await addFile.call(this, fileuploadId, file, upload.headers, callOptions.call(this, itemIndex));
 		sent.push({
 			binaryPropertyName: upload.property,
 			fileName: upload.fileName,

@@ -129,20 +129,37 @@ export function wholeNumberParameter(
 	return value;
 }
 
-// A PTGUID is Base64 of the API key and the patient identifier.
-export const PTGUID_PATTERN = /^[A-Za-z0-9+/=_-]{1,512}$/;
+/** A required text parameter that must match `pattern`; `problem` says what else it got. */
+function requiredMatching(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameter: { name: string; field: string; pattern: RegExp; problem: (value: string) => string },
+): string {
+	const value = textParameter.call(this, parameter.name, itemIndex, parameter.field);
+	if (value === '') throw inputError(nodeOf(this), itemIndex, parameter.field, 'is required');
+	if (!parameter.pattern.test(value)) {
+		throw inputError(nodeOf(this), itemIndex, parameter.field, parameter.problem(value));
+	}
+	return value;
+}
+
+/** The PTGUID parameter of item `itemIndex`, required and shaped like Base64. */
+export function ptguidParameter(this: IExecuteFunctions, itemIndex: number): string {
+	return requiredMatching.call(this, itemIndex, {
+		name: 'ptguid',
+		field: 'PTGUID',
+		// A PTGUID is Base64 of the API key and the patient identifier.
+		pattern: /^[A-Za-z0-9+/=_-]{1,512}$/,
+		problem: () => 'is not a PTGUID (Base64 text from Prepare Form or Save Draft)',
+	});
+}
 
 /** The URN parameter of item `itemIndex`, required and shaped like a URN. */
 export function urnParameter(this: IExecuteFunctions, itemIndex: number): string {
-	const urn = textParameter.call(this, 'urn', itemIndex, 'URN');
-	if (urn === '') throw inputError(nodeOf(this), itemIndex, 'URN', 'is required');
-	if (!URN_PATTERN.test(urn)) {
-		throw inputError(
-			nodeOf(this),
-			itemIndex,
-			'URN',
-			`"${urn.slice(0, 40)}" is not a referral URN such as TST0000001`,
-		);
-	}
-	return urn;
+	return requiredMatching.call(this, itemIndex, {
+		name: 'urn',
+		field: 'URN',
+		pattern: URN_PATTERN,
+		problem: (urn) => `"${urn.slice(0, 40)}" is not a referral URN such as TST0000001`,
+	});
 }
