@@ -4,15 +4,15 @@
  * fields, Authorization header from a Header Auth credential), both at their defaults, with
  * 20 ms latency per request (the headline) and on loopback (a CPU diagnostic).
  */
-import type { Execution, WorkflowDefinition } from '../../e2e/n8n-api';
-import type { Stack } from '../../e2e/stack';
-import { PACKAGE } from '../../test/harness/run-workflow';
-import { LATENCY_MS, type BenchConfig } from '../config';
-import { median } from '../measure';
-import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/DentalReferrals/helpers/api';
-import { check, round, type CaseResult } from '../results';
-import { setLatency } from '../sandbox-process';
-import { NODE_NAME, prepareFormParameters } from '../workflows';
+import type { Execution, WorkflowDefinition } from '../../tools/n8n/n8n-api';
+import type { Stack } from '../../tools/n8n/stack';
+import { PACKAGE } from '../../tools/engine/run-workflow';
+import { LATENCY_MS, type BenchConfig } from '../../tools/bench/config';
+import { median } from '../../tools/bench/measure';
+import { DEFAULT_PARALLEL_REQUESTS } from '../../tools/product';
+import { check, round, type CaseResult } from '../../tools/bench/results';
+import { setLatency } from '../../tools/bench/sandbox-process';
+import { NODE_NAME, prepareFormParameters } from '../../tools/bench/workflows';
 
 const MANUAL = 'Manual Trigger';
 const ITEMS = 'Items';

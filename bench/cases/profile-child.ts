@@ -4,13 +4,13 @@
  * records one Prepare Form run of `items` items against the sandbox on loopback, one request
  * at a time. Prints one JSON line: self time per function (top entries) and per origin.
  */
-import '../env';
+import '../../tools/bench/env';
 
 import { Session } from 'node:inspector';
 
-import { runWorkflow } from '../../test/harness/run-workflow';
-import { childMain } from '../child';
-import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../workflows';
+import { runWorkflow } from '../../tools/engine/run-workflow';
+import { childMain } from '../../tools/bench/child';
+import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../../tools/bench/workflows';
 
 export interface ProfileJob {
 	baseUrl: string;
@@ -59,7 +59,7 @@ export function originOf(url: string, fn: string): string {
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url.slice(url.lastIndexOf('node_modules/')));
 	if (match) return match[1];
 	if (url.startsWith('node:')) return 'node internals';
-	if (url.includes('/dist-test/')) return 'bench harness';
+	if (url.includes('/dist-tools/')) return 'bench harness';
 	return 'other';
 }
 

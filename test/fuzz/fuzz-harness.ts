@@ -11,9 +11,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { registerNodeType, runWorkflow } from '../harness/run-workflow';
-import { assertNoSecret, dentalReferrals, sandboxCredential } from '../harness/sandbox-workflow';
-import type { RecordedRequest, Sandbox } from '../sandbox';
+import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { assertNoSecret, dentalReferrals, sandboxCredential } from '../../tools/engine/sandbox-workflow';
+import type { RecordedRequest, Sandbox } from '../../tools/sandbox';
 import { asDelivered } from './arbitraries';
 
 /** One binary property of a fuzzed item: its bytes and raw (possibly odd) metadata. */

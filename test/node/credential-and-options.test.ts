@@ -4,9 +4,9 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DentalReferralsApi } from '../../credentials/DentalReferralsApi.credentials';
-import { credentialType } from '../harness/credentials-helper';
-import { buildWorkflow } from '../harness/run-workflow';
-import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
+import { credentialType } from '../../tools/engine/credentials-helper';
+import { buildWorkflow } from '../../tools/engine/run-workflow';
+import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
 
 /**
  * What n8n's "Test credential" button does for a credential with a `test.request`: resolve

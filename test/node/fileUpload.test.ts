@@ -5,8 +5,8 @@ import {
 	MIME_BY_EXTENSION,
 	SUPPORTED_MIME_TYPES,
 } from '../../nodes/DentalReferrals/descriptions/upload.fields';
-import { randomFile } from '../harness/files';
-import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
+import { randomFile } from '../../tools/engine/files';
+import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
 
 describe('fileUpload resource', () => {
 	const sandbox = useSandbox();

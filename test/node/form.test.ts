@@ -1,5 +1,5 @@
-import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
-import { ptguidFor } from '../sandbox/routes/forms';
+import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { ptguidFor } from '../../tools/sandbox/routes/forms';
 
 describe('form resource, through the n8n engine against the sandbox', () => {
 	const sandbox = useSandbox();
@@ -58,7 +58,7 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		expect(output.status).toBe('success');
 		expect(output.urn).toMatch(/^TST\d{7}$/);
 		expect(String(output.prepared_form_url)).toMatch(new RegExp(`^${sandbox().origin}/prepared_forms/show/`));
-		// The sandbox's PTGUID for this key and patient identifier (a one-way hash, see test/sandbox/README.md).
+		// The sandbox's PTGUID for this key and patient identifier (a one-way hash, see tools/sandbox/README.md).
 		expect(output.ptguid).toBe(ptguidFor(sandbox().practices[0].apiKey, 'pat-1'));
 		expect(run.items[0].pairedItem).toEqual({ item: 0 });
 	});

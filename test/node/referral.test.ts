@@ -1,5 +1,5 @@
-import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
-import type { Sandbox } from '../sandbox';
+import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
+import type { Sandbox } from '../../tools/sandbox';
 
 async function submittedReferral(sandbox: Sandbox, patientIdentifier: string, practice = 0) {
 	const run = await runNode(
