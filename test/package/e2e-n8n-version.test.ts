@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DEFAULT_N8N_VERSION, N8N_VERSION_ENV, needsXlsxOverride, n8nVersionFrom } from '../../tools/n8n/toolchain';
+import {
+	DEFAULT_N8N_VERSION,
+	N8N_VERSION_ENV,
+	needsXlsxOverride,
+	n8nVersionFrom,
+} from '../../tools/n8n/toolchain';
 
 const root = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -33,7 +38,9 @@ describe('npm run test:e2e:matrix', () => {
 	it('runs the README table: the last 1.x line, 2.20.x and the default release, each accepted', () => {
 		expect(runMatrix.MATRIX).toEqual(['1.123.81', '2.20.12', DEFAULT_N8N_VERSION]);
 		for (const version of runMatrix.MATRIX) expect(n8nVersionFrom(version)).toBe(version);
-		expect(read('package.json')).toContain('"test:e2e:matrix": "npm run build && node tools/n8n/run-matrix.js"');
+		expect(read('package.json')).toContain(
+			'"test:e2e:matrix": "npm run build && node tools/n8n/run-matrix.js"',
+		);
 		for (const version of runMatrix.MATRIX) expect(read('README.md')).toContain(`**${version}**`);
 	});
 

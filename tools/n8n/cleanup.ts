@@ -3,6 +3,8 @@
  * synchronously; on SIGINT/SIGTERM/SIGHUP the registered async stoppers run (bounded)
  * and the process exits with the signal's conventional code.
  */
+import { signalGroup } from '../process-group';
+
 type Stopper = () => Promise<void>;
 
 const groups = new Set<number>();
@@ -14,13 +16,7 @@ const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP
 const SHUTDOWN_LIMIT_MS = 20_000;
 
 function killGroupsNow(): void {
-	for (const pgid of groups) {
-		try {
-			process.kill(-pgid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-	}
+	for (const pgid of groups) signalGroup(pgid, 'SIGKILL');
 	groups.clear();
 }
 

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 
+import { signalGroup } from '../process-group';
 import { trackProcessGroup } from './cleanup';
 
 export type Log = (line: string) => void;
@@ -73,11 +74,7 @@ export function runCommand(command: string, args: string[], options: RunOptions)
 			stderr = tail(stderr + chunk, 200_000);
 		});
 		const killGroup = () => {
-			try {
-				if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
+			if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
 		};
 		// Killed with this process too (exit, SIGINT, SIGTERM, SIGHUP).
 		const untrack = child.pid === undefined ? () => undefined : trackProcessGroup(child.pid);

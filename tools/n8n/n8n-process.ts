@@ -9,6 +9,7 @@ import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { signalGroup, stopGroup } from '../process-group';
 import { onShutdown, trackProcessGroup } from './cleanup';
 import type { Log } from './exec';
 import { choosePort, LOOPBACK } from './ports';
@@ -192,36 +193,12 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 
 	let stopping: Promise<void> | undefined;
 	let unregisterShutdown: () => void = () => undefined;
-	const groupAlive = () => {
-		try {
-			process.kill(-pid, 0);
-			return true;
-		} catch {
-			return false;
-		}
-	};
 	const stop = (graceMs = 10_000): Promise<void> => {
 		stopping ??= (async () => {
 			unregisterShutdown();
-			if (groupAlive()) {
-				try {
-					process.kill(-pid, 'SIGTERM');
-				} catch {
-					// gone already
-				}
-				const deadline = Date.now() + graceMs;
-				while (groupAlive() && Date.now() < deadline) await sleep(100);
-				if (groupAlive()) {
-					log(`n8n did not stop within ${graceMs} ms; killing its process group`);
-					try {
-						process.kill(-pid, 'SIGKILL');
-					} catch {
-						// gone already
-					}
-					const killDeadline = Date.now() + 5_000;
-					while (groupAlive() && Date.now() < killDeadline) await sleep(50);
-				}
-			}
+			await stopGroup(pid, graceMs, {
+				onKill: () => log(`n8n did not stop within ${graceMs} ms; killing its process group`),
+			});
 			untrack();
 			await new Promise<void>((resolve) => logStream.end(resolve));
 			if (ownFolder && options.removeUserFolder !== false) {
@@ -243,11 +220,7 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 		output: () => output,
 		stop,
 		async kill() {
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {
-				// gone already
-			}
+			signalGroup(pid, 'SIGKILL');
 			await exited;
 		},
 		exited,

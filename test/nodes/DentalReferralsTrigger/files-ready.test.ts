@@ -5,7 +5,12 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { legacyTriggerToken, triggerUrl } from '../../../nodes/shared/trigger-url';
 import { instanceId, PACKAGE, readBinary } from '../../../tools/engine/run-workflow';
-import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../../../tools/engine/sandbox-workflow';
+import {
+	apiRequests,
+	dentalReferrals,
+	sandboxCredential,
+	useSandbox,
+} from '../../../tools/engine/sandbox-workflow';
 import { activateWorkflow, type ActiveWorkflow } from '../../../tools/engine/webhook-server';
 import type { Sandbox } from '../../../tools/sandbox';
 import { findKey } from '../../../tools/key-forms';
@@ -269,9 +274,11 @@ describe('Dental Referrals Trigger, activated in n8n’s engine and called by th
 			`Could not download the PDFs of ${urn} now: Document ${name} is not a PDF: the API at ${new URL(sandbox().origin).host} answered HTTP 200 with JSON (content type application/json; charset=utf-8)`,
 		);
 		expect(workflow.executions).toHaveLength(1);
-		expect(sandbox().requests.filter((request) => request.path === new URL(files[1]).pathname).at(-1)?.headers.accept).toBe(
-			'application/json',
-		);
+		expect(
+			sandbox()
+				.requests.filter((request) => request.path === new URL(files[1]).pathname)
+				.at(-1)?.headers.accept,
+		).toBe('application/json');
 	});
 
 	it('a repeated notification (same URN and files) is answered 200 and not processed twice', async () => {

@@ -29,11 +29,15 @@ describe('sandbox CLI', () => {
 	let origin = '';
 
 	beforeAll(async () => {
-		child = spawn(process.execPath, ['-e', REQUIRE_TS, path.join(__dirname, '..', '..', '..', 'tools', 'sandbox', 'cli.ts'), '--port', '0'], {
-			cwd: path.join(__dirname, '..', '..', '..'),
-			env: { ...process.env, SANDBOX_PORT: '1' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		child = spawn(
+			process.execPath,
+			['-e', REQUIRE_TS, path.join(__dirname, '..', '..', '..', 'tools', 'sandbox', 'cli.ts'), '--port', '0'],
+			{
+				cwd: path.join(__dirname, '..', '..', '..'),
+				env: { ...process.env, SANDBOX_PORT: '1' },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
 		child.stderr?.on('data', (data: Buffer) => (output += data.toString()));
 		const deadline = Date.now() + 15000;

@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { stopGroup } from '../../process-group';
 import { onShutdown, trackProcessGroup } from '../cleanup';
 import { type Log, runCommand } from '../exec';
 import { freePort, LOOPBACK } from '../ports';
@@ -68,30 +69,15 @@ export function startDaemon(options: DaemonOptions): Daemon {
 		exited = true;
 		onData(`${options.label}: ${error.message}\n`);
 	});
-	const groupAlive = () => {
-		try {
-			process.kill(-pid, 0);
-			return true;
-		} catch {
-			return false;
-		}
-	};
 	let stopping: Promise<void> | undefined;
 	let unregister: () => void = () => undefined;
 	const stop = (graceMs = 10_000): Promise<void> => {
 		stopping ??= (async () => {
 			unregister();
-			for (const signal of [options.stopSignal ?? 'SIGTERM', 'SIGKILL'] as const) {
-				if (!groupAlive()) break;
-				if (signal === 'SIGKILL') log(`${options.label} did not stop within ${graceMs} ms; killing it`);
-				try {
-					process.kill(-pid, signal);
-				} catch {
-					// gone already
-				}
-				const deadline = Date.now() + (signal === 'SIGKILL' ? 5_000 : graceMs);
-				while (groupAlive() && Date.now() < deadline) await sleep(50);
-			}
+			await stopGroup(pid, graceMs, {
+				signal: options.stopSignal,
+				onKill: () => log(`${options.label} did not stop within ${graceMs} ms; killing it`),
+			});
 			untrack();
 		})();
 		return stopping;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
-import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
-import { findKey } from '../../tools/key-forms';
+import { apiRequests, runNode, useSandbox } from '../../../tools/engine/sandbox-workflow';
+import { findKey } from '../../../tools/key-forms';
 
 const getTypes = { resource: 'form', operation: 'getTypes' };
 

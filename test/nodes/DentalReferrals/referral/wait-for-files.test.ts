@@ -1,15 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { readBinary } from '../../tools/engine/run-workflow';
+import { readBinary } from '../../../../tools/engine/run-workflow';
 import {
 	apiRequests,
 	dentalReferrals,
 	runNode,
 	sandboxCredential,
 	useSandbox,
-} from '../../tools/engine/sandbox-workflow';
-import { activateWorkflow, type ActiveWorkflow } from '../../tools/engine/webhook-server';
+} from '../../../../tools/engine/sandbox-workflow';
+import { activateWorkflow, type ActiveWorkflow } from '../../../../tools/engine/webhook-server';
 
 const WAIT = 'Wait for PDFs';
 

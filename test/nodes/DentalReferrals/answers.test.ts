@@ -1,5 +1,5 @@
-import { randomFile } from '../../tools/engine/files';
-import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { randomFile } from '../../../tools/engine/files';
+import { apiRequests, runNode, useSandbox } from '../../../tools/engine/sandbox-workflow';
 
 /**
  * An answer that breaks the documented shape is an error naming the method and the field, never

@@ -1,5 +1,5 @@
-import { readBinary } from '../../tools/engine/run-workflow';
-import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { readBinary } from '../../../../tools/engine/run-workflow';
+import { apiRequests, runNode, useSandbox } from '../../../../tools/engine/sandbox-workflow';
 
 describe('document resource: Download PDF', () => {
 	const sandbox = useSandbox();

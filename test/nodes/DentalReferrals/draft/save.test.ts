@@ -1,5 +1,5 @@
-import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
-import { ptguidFor } from '../../tools/sandbox/routes/forms';
+import { apiRequests, runNode, useSandbox } from '../../../../tools/engine/sandbox-workflow';
+import { ptguidFor } from '../../../../tools/sandbox/routes/forms';
 
 describe('draft resource', () => {
 	const sandbox = useSandbox();

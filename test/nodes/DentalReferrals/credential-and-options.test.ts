@@ -3,10 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { DentalReferralsApi } from '../../credentials/DentalReferralsApi.credentials';
-import { credentialType } from '../../tools/engine/credentials-helper';
-import { buildWorkflow } from '../../tools/engine/run-workflow';
-import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { DentalReferralsApi } from '../../../credentials/DentalReferralsApi.credentials';
+import { credentialType } from '../../../tools/engine/credentials-helper';
+import { buildWorkflow } from '../../../tools/engine/run-workflow';
+import {
+	apiRequests,
+	dentalReferrals,
+	sandboxCredential,
+	useSandbox,
+} from '../../../tools/engine/sandbox-workflow';
 
 /**
  * What n8n's "Test credential" button does for a credential with a `test.request`: resolve
@@ -132,7 +137,7 @@ describe('credential and dropdowns', () => {
 				additionalData,
 				'formType',
 			);
-			const { getFormTypes } = await import('../../nodes/DentalReferrals/methods/loadOptions');
+			const { getFormTypes } = await import('../../../nodes/DentalReferrals/methods/loadOptions');
 			const options = await getFormTypes.call(context);
 			expect(options.map((option) => option.value).sort()).toEqual(
 				[...sandbox().practices[practice].forms].sort(),

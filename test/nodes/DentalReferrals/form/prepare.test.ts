@@ -1,19 +1,8 @@
-import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
-import { ptguidFor } from '../../tools/sandbox/routes/forms';
+import { apiRequests, runNode, useSandbox } from '../../../../tools/engine/sandbox-workflow';
+import { ptguidFor } from '../../../../tools/sandbox/routes/forms';
 
 describe('form resource, through the n8n engine against the sandbox', () => {
 	const sandbox = useSandbox();
-
-	it('List Available Forms: one item per form type enabled for the key', async () => {
-		const run = await runNode(sandbox(), { resource: 'form', operation: 'getTypes' });
-		expect(run.error).toBeUndefined();
-		expect(run.items.map((item) => item.json)).toEqual(
-			sandbox().practices[0].forms.map((formType) => ({ formType })),
-		);
-		const [request] = apiRequests(sandbox(), 'available_forms');
-		expect(request.method).toBe('GET');
-		expect(request.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
-	});
 
 	it('Prepare Form: form-urlencoded body with snake_case names, DD/MM/YYYY and 1/0 flags', async () => {
 		const formType = sandbox().practices[0].forms[0];
@@ -262,17 +251,5 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		// Ten leave before the first answer (300 ms); the eleventh waits for one.
 		expect(arrivals[9] - arrivals[0]).toBeLessThan(300);
 		expect(arrivals[10] - arrivals[0]).toBeGreaterThanOrEqual(250);
-	});
-
-	it('Parallel Requests out of range is refused before any request', async () => {
-		const run = await runNode(sandbox(), {
-			resource: 'form',
-			operation: 'getTypes',
-			options: { parallelRequests: 21 },
-		});
-		expect(run.error?.message).toBe(
-			'Parallel Requests: must be a whole number from 1 to 20, got 21 (item index 0)',
-		);
-		expect(apiRequests(sandbox())).toHaveLength(0);
 	});
 });
