@@ -7,7 +7,7 @@ import type { Execution, N8nApi, WorkflowDefinition, WorkflowNode } from '../too
 import { n8nMajor, nodeOutput } from '../tools/n8n/n8n-api';
 import { SandboxControl } from '../tools/n8n/sandbox-control';
 import { connect, stackInfo } from '../tools/n8n/stack-info';
-import { MANUAL_TRIGGER } from '../tools/n8n/workflow-builder';
+import { MANUAL_TRIGGER, manualTriggerNode } from '../tools/n8n/workflow-builder';
 import { findKey } from '../tools/key-forms';
 
 const info = stackInfo();
@@ -26,13 +26,7 @@ interface ChainNode {
 
 function chain(name: string, nodes: ChainNode[]): WorkflowDefinition {
 	const all: WorkflowNode[] = [
-		{
-			name: MANUAL_TRIGGER,
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+		manualTriggerNode(),
 		...nodes.map((node, index) => ({
 			...node,
 			name: node.name,

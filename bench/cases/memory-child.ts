@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import type { IBinaryData } from 'n8n-workflow';
 
 import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { START_NODE_TYPE } from '../../tools/engine/start-node';
 import { collectGarbage, nowMs, peakRssBytes, resetPeakRss, rssBytes } from '../../tools/bench/measure';
 import { expectJson, rawRequest, streamingDownload, streamingUpload } from '../../tools/bench/raw-http';
 import { NODE_NAME, NODE_TYPE, sandboxCredential } from '../../tools/bench/workflows';
@@ -63,7 +64,7 @@ async function operations(): Promise<{ warm: Operation; measured: Operation }> {
 		case 'node-upload': {
 			const fileuploadId = await prepareFileupload();
 			const [warm, big] = [await ingest(job.warmFile!), await ingest(job.file!)];
-			registerNodeType('harness.start', new ReplayStart());
+			registerNodeType(START_NODE_TYPE, new ReplayStart());
 			const upload = (binary: IBinaryData) => async () => {
 				const { output, ms } = await runNode([{ json: {}, binary: { data: binary } }], {
 					resource: 'fileUpload',
@@ -102,7 +103,7 @@ async function operations(): Promise<{ warm: Operation; measured: Operation }> {
 			return { warm: upload(job.warmFile!), measured: upload(job.file!) };
 		}
 		case 'node-download': {
-			registerNodeType('harness.start', new ReplayStart());
+			registerNodeType(START_NODE_TYPE, new ReplayStart());
 			const download = (url: string) => async () => {
 				const { output, ms } = await runNode([{ json: {} }], {
 					resource: 'document',

@@ -19,14 +19,14 @@ import {
 
 import { DentalReferrals, DentalReferralsTrigger } from '../product';
 import { TestCredentialsHelper } from './credentials-helper';
-import { HarnessStart, type FixtureFile } from './start-node';
+import { HarnessStart, START_NODE_TYPE, type FixtureFile } from './start-node';
 
 export const PACKAGE = 'n8n-nodes-dental-referrals';
 
 const nodeTypeClasses: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.dentalReferrals`]: new DentalReferrals(),
 	[`${PACKAGE}.dentalReferralsTrigger`]: new DentalReferralsTrigger(),
-	'harness.start': new HarnessStart(),
+	[START_NODE_TYPE]: new HarnessStart(),
 };
 
 export function registerNodeType(name: string, type: INodeType | IVersionedNodeType): void {
@@ -124,7 +124,7 @@ export function buildWorkflow(spec: LinearWorkflow) {
 	const start: INode = {
 		id: 'start',
 		name: 'Start',
-		type: 'harness.start',
+		type: START_NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { items: JSON.stringify(spec.items ?? [{}]), files: JSON.stringify(spec.files ?? []) },

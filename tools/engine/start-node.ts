@@ -16,6 +16,12 @@ export interface FixtureFile {
 }
 
 /**
+ * The engine's one start node. It is registered under the Manual Trigger's type name, so workflows
+ * exported from n8n (examples/) run as they are, and bench cases swap in their own start under it.
+ */
+export const START_NODE_TYPE = 'n8n-nodes-base.manualTrigger';
+
+/**
  * Test fixture standing in for n8n's Manual Trigger + "Read Files from Disk": it starts the
  * workflow with the given JSON items and streams real files into n8n's binary store
  * (filesystem mode), so the nodes under test read binaries exactly as they would in n8n.

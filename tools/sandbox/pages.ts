@@ -1,5 +1,6 @@
 // HTML pages of the prepared-form flow: the pre-filled form, the login page a spent token leads
 // to, and the confirmation after submitting.
+import { FORM_FIELDS } from './form-fields';
 import type { Referral } from './store';
 import type { PracticeSeed } from './types';
 
@@ -33,37 +34,12 @@ export function preparedFormPage(referral: Referral, practice: PracticeSeed): st
 				.map((form) => `<option value="${escapeHtml(form)}">${escapeHtml(form)}</option>`)
 				.join('') +
 			`</select></p>`;
-	const fields = [
-		['patient_title', 'Title'],
-		['patient_first_name', 'First name'],
-		['patient_last_name', 'Last name'],
-		['patient_dob', 'Date of birth'],
-		['gender', 'Gender'],
-		['nhs_number', 'NHS number'],
-		['patient_address_line_1', 'Address line 1'],
-		['patient_address_line_2', 'Address line 2'],
-		['patient_address_line_3', 'Address line 3'],
-		['patient_town', 'Town'],
-		['patient_postcode', 'Postcode'],
-		['patient_email', 'Email'],
-		['patient_mobile_tel', 'Mobile'],
-		['patient_home_tel', 'Home phone'],
-		['patient_work_tel', 'Work phone'],
-		['patient_phone_number', 'Phone'],
-		['patient_gp_name', 'GP name'],
-		['patient_gp_street_address', 'GP address'],
-		['patient_gp_town', 'GP town'],
-		['patient_gp_postcode', 'GP postcode'],
-		['referrer_gdc', 'Referrer GDC'],
-		['medical_history_drugs', 'Medications'],
-		['medical_history_text', 'Medical history'],
-	];
 	const body =
 		`<p>Practice: <span id="practice">${escapeHtml(practice.name)}</span> &middot; URN <span id="urn">${referral.urn}</span></p>\n` +
 		`<p>Care type: ${p.urgent === '1' ? 'Urgent' : 'Routine'}</p>\n` +
 		`<form id="referral-form" method="post" action="/prepared_forms/submit/${escapeHtml(referral.token ?? '')}">\n` +
 		formTypeField +
-		fields.map(([name, label]) => field(name, label)).join('\n') +
+		FORM_FIELDS.map(([name, label]) => field(name, label)).join('\n') +
 		`\n<p><label for="referrer_name">Referrer name</label> <input id="referrer_name" name="referrer_name" value="${escapeHtml(p.referrer_name ?? '')}"></p>` +
 		`\n<p><label for="referral_reason">Reason for referral</label> <input id="referral_reason" name="referral_reason" value="Restorative"></p>` +
 		`\n<p><button type="submit" id="submit">Submit referral</button></p>\n</form>`;

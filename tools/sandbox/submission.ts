@@ -2,38 +2,13 @@
 // status methods, its fileupload expires, its PDFs become downloadable and the files-ready
 // webhook (if any) is called in the background.
 import { SandboxError } from './errors';
+import { FORM_FIELDS } from './form-fields';
 import { buildPdf } from './pdf';
 import type { Referral, SandboxStore } from './store';
 import type { SubmitOptions, SubmittedReferral } from './types';
 import type { WebhookDispatcher } from './webhooks';
 
 export const INITIAL_STATUS = 'Entered on System';
-
-const LABELS: Array<[string, string]> = [
-	['patient_title', 'Title'],
-	['patient_first_name', 'First name'],
-	['patient_last_name', 'Last name'],
-	['patient_dob', 'Date of birth'],
-	['gender', 'Gender'],
-	['nhs_number', 'NHS number'],
-	['patient_address_line_1', 'Address line 1'],
-	['patient_address_line_2', 'Address line 2'],
-	['patient_address_line_3', 'Address line 3'],
-	['patient_town', 'Town'],
-	['patient_postcode', 'Postcode'],
-	['patient_email', 'Email'],
-	['patient_mobile_tel', 'Mobile'],
-	['patient_home_tel', 'Home phone'],
-	['patient_work_tel', 'Work phone'],
-	['patient_phone_number', 'Phone'],
-	['permission_sms', 'SMS permission'],
-	['patient_gp_name', 'GP name'],
-	['patient_gp_street_address', 'GP address'],
-	['patient_gp_town', 'GP town'],
-	['patient_gp_postcode', 'GP postcode'],
-	['referrer_gdc', 'Referrer GDC'],
-	['system_type', 'System type'],
-];
 
 /** Finds the referral from a URN, a prepared-form token or a whole prepared_form_url. */
 export function findReferral(store: SandboxStore, urnOrToken: string): Referral | undefined {
@@ -52,7 +27,7 @@ export function formPageLines(referral: Referral, practiceName: string, formType
 		`Care type: ${p.urgent === '1' ? 'Urgent' : 'Routine'}`,
 		'',
 	];
-	for (const [name, label] of LABELS) if (p[name]) lines.push(`${label}: ${p[name]}`);
+	for (const [name, label] of FORM_FIELDS) if (p[name]) lines.push(`${label}: ${p[name]}`);
 	return lines;
 }
 
