@@ -60,6 +60,21 @@ export function onShutdown(stop: Stopper): () => void {
 }
 
 /**
+ * `stop` made idempotent (later calls share the first call's promise) and run, with a 5 s grace,
+ * if this process is interrupted first.
+ */
+export function stopOnce(stop: (graceMs: number) => Promise<void>): (graceMs?: number) => Promise<void> {
+	let stopping: Promise<void> | undefined;
+	const unregister = onShutdown(() => once(5_000));
+	const once = (graceMs = 10_000): Promise<void> => {
+		unregister();
+		stopping ??= stop(graceMs);
+		return stopping;
+	};
+	return once;
+}
+
+/**
  * Things a stack started, stopped in reverse order exactly once (idempotent `stop`), even if
  * one of them fails to stop; `stop` also runs if the process is interrupted.
  */

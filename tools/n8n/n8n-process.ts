@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { signalGroup, stopGroup } from '../process-group';
-import { onShutdown, trackProcessGroup } from './cleanup';
+import { stopOnce, trackProcessGroup } from './cleanup';
 import type { Log } from './exec';
 import { choosePort, LOOPBACK } from './ports';
 import { defaultLog, type Toolchain } from './toolchain';
@@ -191,23 +191,16 @@ export async function startN8n(options: N8nProcessOptions): Promise<N8nProcess> 
 	});
 	const logTail = (lines = 40) => output.trimEnd().split('\n').slice(-lines).join('\n');
 
-	let stopping: Promise<void> | undefined;
-	let unregisterShutdown: () => void = () => undefined;
-	const stop = (graceMs = 10_000): Promise<void> => {
-		stopping ??= (async () => {
-			unregisterShutdown();
-			await stopGroup(pid, graceMs, {
-				onKill: () => log(`n8n did not stop within ${graceMs} ms; killing its process group`),
-			});
-			untrack();
-			await new Promise<void>((resolve) => logStream.end(resolve));
-			if (ownFolder && options.removeUserFolder !== false) {
-				await fs.rm(userFolder, { recursive: true, force: true });
-			}
-		})();
-		return stopping;
-	};
-	unregisterShutdown = onShutdown(() => stop(5_000));
+	const stop = stopOnce(async (graceMs) => {
+		await stopGroup(pid, graceMs, {
+			onKill: () => log(`n8n did not stop within ${graceMs} ms; killing its process group`),
+		});
+		untrack();
+		await new Promise<void>((resolve) => logStream.end(resolve));
+		if (ownFolder && options.removeUserFolder !== false) {
+			await fs.rm(userFolder, { recursive: true, force: true });
+		}
+	});
 
 	const handle: N8nProcess = {
 		baseUrl,

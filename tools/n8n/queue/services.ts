@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { stopGroup } from '../../process-group';
-import { onShutdown, trackProcessGroup } from '../cleanup';
+import { stopOnce, trackProcessGroup } from '../cleanup';
 import { type Log, runCommand } from '../exec';
 import { freePort, LOOPBACK } from '../ports';
 import { defaultLog } from '../toolchain';
@@ -69,20 +69,13 @@ export function startDaemon(options: DaemonOptions): Daemon {
 		exited = true;
 		onData(`${options.label}: ${error.message}\n`);
 	});
-	let stopping: Promise<void> | undefined;
-	let unregister: () => void = () => undefined;
-	const stop = (graceMs = 10_000): Promise<void> => {
-		stopping ??= (async () => {
-			unregister();
-			await stopGroup(pid, graceMs, {
-				signal: options.stopSignal,
-				onKill: () => log(`${options.label} did not stop within ${graceMs} ms; killing it`),
-			});
-			untrack();
-		})();
-		return stopping;
-	};
-	unregister = onShutdown(() => stop(5_000));
+	const stop = stopOnce(async (graceMs) => {
+		await stopGroup(pid, graceMs, {
+			signal: options.stopSignal,
+			onKill: () => log(`${options.label} did not stop within ${graceMs} ms; killing it`),
+		});
+		untrack();
+	});
 	return { pid, output: () => output, stop, exited: () => exited };
 }
 
