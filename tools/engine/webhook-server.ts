@@ -82,13 +82,15 @@ export async function activateWorkflow(workflowSpec: LinearWorkflow): Promise<Ac
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	};
-	if (instance.trigger) {
-		try {
-			await activate(instance);
-		} catch (error) {
-			await stopServer();
-			throw error;
-		}
+	const activationError = instance.trigger
+		? await activate(instance).then(
+				() => undefined,
+				(error: Error) => error,
+			)
+		: undefined;
+	if (activationError) {
+		await stopServer();
+		return await Promise.reject(activationError);
 	}
 
 	return {
