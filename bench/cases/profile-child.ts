@@ -54,7 +54,7 @@ interface CpuProfile {
 /** Who owns the code a sample landed in. */
 export function originOf(url: string, fn: string): string {
 	if (!url) return fn.startsWith('(') ? fn : '(native)';
-	if (/\/dist(-test)?\/(nodes|credentials)\//.test(url) && !url.includes('node_modules'))
+	if (/\/dist(-tools)?\/(nodes|credentials)\//.test(url) && !url.includes('node_modules'))
 		return 'this package';
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url.slice(url.lastIndexOf('node_modules/')));
 	if (match) return match[1];
@@ -67,7 +67,7 @@ function shortWhere(url: string, line: number): string {
 	if (!url) return '';
 	const tail = url.includes('node_modules/')
 		? url.slice(url.lastIndexOf('node_modules/') + 'node_modules/'.length)
-		: url.replace(/^.*\/dist(-test)?\//, '');
+		: url.replace(/^.*\/dist(-tools)?\//, '');
 	return `${tail}:${line + 1}`;
 }
 
