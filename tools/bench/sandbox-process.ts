@@ -49,7 +49,7 @@ export async function setLatency(origin: string, ms: number): Promise<void> {
 }
 
 export async function startSandboxProcess(): Promise<SandboxProcess> {
-	const cli = join(__dirname, '..', 'test', 'sandbox', 'cli.js');
+	const cli = join(__dirname, '..', 'sandbox', 'cli.js');
 	const child = spawn(process.execPath, [cli, '--port', '0'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
