@@ -1,7 +1,7 @@
 // Lint = the rules n8n's community package scanner (@n8n/scan-community-package) applies:
 // @n8n/eslint-plugin-community-nodes `recommended` + eslint-plugin-n8n-nodes-base's
 // community / credentials / nodes rule sets + no-console, on everything that is published
-// (package.json, credentials/, nodes/). Tooling that never ships (test/, e2e/, bench/)
+// (package.json, credentials/, nodes/). Tooling that never ships (tools/, test/, e2e/, bench/)
 // gets the same plugin without the n8n Cloud runtime restrictions (it must import
 // node:http, spawn n8n, use timers), because those rules describe the Cloud sandbox
 // the published nodes run in, not a test runner. Inline eslint-disable comments are
@@ -17,7 +17,7 @@ export default tseslint.config(
 	{
 		ignores: [
 			'dist/**',
-			'dist-test/**',
+			'dist-tools/**',
 			'node_modules/**',
 			'coverage/**',
 			'.cache/**',
@@ -39,7 +39,7 @@ export default tseslint.config(
 		extends: [recommended],
 	},
 	{
-		files: ['test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+		files: ['tools/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
 		extends: [recommendedWithoutN8nCloudSupport],
 		rules: {
 			// Test tooling starts the sandbox, n8n and Chromium as child processes.

@@ -2,7 +2,7 @@
  * The real install path: a running n8n installs this package through the same REST call its
  * Settings → Community Nodes screen makes (`POST /rest/community-packages { name }`), updates it
  * (`PATCH`) to a newer version and uninstalls it (`DELETE ?name=`), all from "registry.npmjs.org"
- * — the loopback stand-in of e2e/npm-registry-stand-in.ts serving our `npm pack` tarballs, which
+ * — the loopback stand-in of tools/n8n/npm-registry-stand-in.ts serving our `npm pack` tarballs, which
  * n8n and its npm reach through the standard proxy/CA settings of their environment only.
  *
  * This n8n is its own instance (not the shared stack): it starts without the package.
@@ -11,14 +11,14 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox } from '../test/sandbox';
-import { runCommand } from './exec';
-import { packPackage, type PackedPackage } from './install-package';
-import { N8nApi } from './n8n-api';
-import { type N8nProcess, startN8n } from './n8n-process';
-import { startRegistryStandIn, type RegistryStandIn } from './npm-registry-stand-in';
-import { DEFAULT_OWNER } from './stack';
-import { ensureToolchain, type Toolchain } from './toolchain';
+import { startSandbox } from '../tools/sandbox';
+import { runCommand } from '../tools/n8n/exec';
+import { packPackage, type PackedPackage } from '../tools/n8n/install-package';
+import { N8nApi } from '../tools/n8n/n8n-api';
+import { type N8nProcess, startN8n } from '../tools/n8n/n8n-process';
+import { startRegistryStandIn, type RegistryStandIn } from '../tools/n8n/npm-registry-stand-in';
+import { DEFAULT_OWNER } from '../tools/n8n/stack';
+import { ensureToolchain, type Toolchain } from '../tools/n8n/toolchain';
 
 const NAME = 'n8n-nodes-dental-referrals';
 

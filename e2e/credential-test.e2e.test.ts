@@ -2,9 +2,9 @@
  * The editor's "Test credential" through n8n's own REST endpoint (POST /rest/credentials/test):
  * the credential's test request runs inside n8n against the sandbox.
  */
-import { showsCredentialRuleMessages } from './n8n-api';
-import { connect, stackInfo } from './stack-info';
-import { findKey } from '../test/harness/key-forms';
+import { showsCredentialRuleMessages } from '../tools/n8n/n8n-api';
+import { connect, stackInfo } from '../tools/n8n/stack-info';
+import { findKey } from '../tools/key-forms';
 
 const info = stackInfo();
 /** Well-formed (20 hex characters) but not a key of any sandbox practice. */

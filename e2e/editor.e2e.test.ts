@@ -7,9 +7,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 
-import { launchBrowser, type LaunchedBrowser, loginBrowser, type Page } from './browser';
-import type { NodeTypeDescription } from './n8n-api';
-import { connect, stackInfo } from './stack-info';
+import { launchBrowser, type LaunchedBrowser, loginBrowser, type Page } from '../tools/n8n/browser';
+import type { NodeTypeDescription } from '../tools/n8n/n8n-api';
+import { connect, stackInfo } from '../tools/n8n/stack-info';
 
 const info = stackInfo();
 const ARTIFACTS = join(__dirname, 'artifacts');

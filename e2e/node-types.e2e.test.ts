@@ -1,6 +1,6 @@
 /** n8n loaded this package from <userFolder>/.n8n/nodes: its node types and credential are known. */
-import type { N8nApi, NodeTypeDescription } from './n8n-api';
-import { connect, stackInfo } from './stack-info';
+import type { N8nApi, NodeTypeDescription } from '../tools/n8n/n8n-api';
+import { connect, stackInfo } from '../tools/n8n/stack-info';
 
 const info = stackInfo();
 const pkg = info.packageName;

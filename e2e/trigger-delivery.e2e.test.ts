@@ -10,12 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Sandbox, SubmittedReferral } from '../test/sandbox';
-import { REPO_ROOT } from './install-package';
-import { nodeOutput, type Execution, type N8nApi } from './n8n-api';
-import { startN8n, type N8nProcess } from './n8n-process';
-import { startStack, type Stack } from './stack';
-import { MANUAL_TRIGGER, manualTriggerNode } from './workflow-builder';
+import type { Sandbox, SubmittedReferral } from '../tools/sandbox';
+import { REPO_ROOT } from '../tools/n8n/install-package';
+import { nodeOutput, type Execution, type N8nApi } from '../tools/n8n/n8n-api';
+import { startN8n, type N8nProcess } from '../tools/n8n/n8n-process';
+import { startStack, type Stack } from '../tools/n8n/stack';
+import { MANUAL_TRIGGER, manualTriggerNode } from '../tools/n8n/workflow-builder';
 
 const TRIGGER = 'Dental Referrals Trigger';
 const PREPARE = 'Prepare Form';

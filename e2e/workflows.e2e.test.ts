@@ -3,12 +3,12 @@
  * workflow, the webhook trigger activated and called by the sandbox, Wait for PDFs resumed by
  * the sandbox, and the status trigger polling on n8n's schedule. Outputs are printed to the log.
  */
-import type { Execution, N8nApi, WorkflowDefinition, WorkflowNode } from './n8n-api';
-import { n8nMajor, nodeOutput } from './n8n-api';
-import { SandboxControl } from './sandbox-control';
-import { connect, stackInfo } from './stack-info';
-import { MANUAL_TRIGGER } from './workflow-builder';
-import { findKey } from '../test/harness/key-forms';
+import type { Execution, N8nApi, WorkflowDefinition, WorkflowNode } from '../tools/n8n/n8n-api';
+import { n8nMajor, nodeOutput } from '../tools/n8n/n8n-api';
+import { SandboxControl } from '../tools/n8n/sandbox-control';
+import { connect, stackInfo } from '../tools/n8n/stack-info';
+import { MANUAL_TRIGGER, manualTriggerNode } from '../tools/n8n/workflow-builder';
+import { findKey } from '../tools/key-forms';
 
 const info = stackInfo();
 const sandbox = new SandboxControl(info.sandboxOrigin);
@@ -26,13 +26,7 @@ interface ChainNode {
 
 function chain(name: string, nodes: ChainNode[]): WorkflowDefinition {
 	const all: WorkflowNode[] = [
-		{
-			name: MANUAL_TRIGGER,
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+		manualTriggerNode(),
 		...nodes.map((node, index) => ({
 			...node,
 			name: node.name,

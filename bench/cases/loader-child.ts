@@ -3,12 +3,12 @@
  * `node loader-child.js <dir>`. n8n-core itself is loaded first and not timed (n8n has it
  * loaded already); only PackageDirectoryLoader.loadAll() of the folder is. Prints one JSON line.
  */
-import '../env';
+import '../../tools/bench/env';
 
 import { PackageDirectoryLoader } from 'n8n-core';
 
-import { nowMs } from '../measure';
-import { childMain } from '../child';
+import { nowMs } from '../../tools/bench/measure';
+import { childMain } from '../../tools/bench/child';
 
 async function main(): Promise<unknown> {
 	const started = nowMs();

@@ -3,20 +3,21 @@
  * Warm-up with a small file, then per repeat: collect garbage, note RSS, reset the peak
  * (clear_refs), run the operation, read the peak (VmHWM). Prints one JSON line.
  */
-import '../env';
+import '../../tools/bench/env';
 
 import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import type { IBinaryData } from 'n8n-workflow';
 
-import { registerNodeType, runWorkflow } from '../../test/harness/run-workflow';
-import { collectGarbage, nowMs, peakRssBytes, resetPeakRss, rssBytes } from '../measure';
-import { expectJson, rawRequest, streamingDownload, streamingUpload } from '../raw-http';
-import { NODE_NAME, NODE_TYPE, sandboxCredential } from '../workflows';
+import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { START_NODE_TYPE } from '../../tools/engine/start-node';
+import { collectGarbage, nowMs, peakRssBytes, resetPeakRss, rssBytes } from '../../tools/bench/measure';
+import { expectJson, rawRequest, streamingDownload, streamingUpload } from '../../tools/bench/raw-http';
+import { NODE_NAME, NODE_TYPE, sandboxCredential } from '../../tools/bench/workflows';
 import type { MemoryAnswer, MemoryJob } from './memory-job';
 import { ReplayStart } from './replay-start';
-import { childMain } from '../child';
+import { childMain } from '../../tools/bench/child';
 
 const job = JSON.parse(process.argv[2]) as MemoryJob;
 const auth = { Authorization: `Token token=${job.apiKey}` };
@@ -63,7 +64,7 @@ async function operations(): Promise<{ warm: Operation; measured: Operation }> {
 		case 'node-upload': {
 			const fileuploadId = await prepareFileupload();
 			const [warm, big] = [await ingest(job.warmFile!), await ingest(job.file!)];
-			registerNodeType('harness.start', new ReplayStart());
+			registerNodeType(START_NODE_TYPE, new ReplayStart());
 			const upload = (binary: IBinaryData) => async () => {
 				const { output, ms } = await runNode([{ json: {}, binary: { data: binary } }], {
 					resource: 'fileUpload',
@@ -102,7 +103,7 @@ async function operations(): Promise<{ warm: Operation; measured: Operation }> {
 			return { warm: upload(job.warmFile!), measured: upload(job.file!) };
 		}
 		case 'node-download': {
-			registerNodeType('harness.start', new ReplayStart());
+			registerNodeType(START_NODE_TYPE, new ReplayStart());
 			const download = (url: string) => async () => {
 				const { output, ms } = await runNode([{ json: {} }], {
 					resource: 'document',

@@ -5,12 +5,12 @@
  */
 import { join } from 'node:path';
 
-import { runChild } from '../child';
-import { MB, type BenchConfig } from '../config';
-import { tempFolder } from '../files';
-import { median } from '../measure';
-import { check, round, type CaseResult } from '../results';
-import type { SandboxProcess } from '../sandbox-process';
+import { runChild } from '../../tools/bench/child';
+import { MB, type BenchConfig } from '../../tools/bench/config';
+import { tempFolder } from '../../tools/bench/files';
+import { median } from '../../tools/bench/measure';
+import { check, round, type CaseResult } from '../../tools/bench/results';
+import type { SandboxProcess } from '../../tools/bench/sandbox-process';
 import type { MemoryAnswer, MemoryJob, MemoryKind } from './memory-job';
 
 const CHILD = join(__dirname, 'memory-child.js');

@@ -7,13 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { Stack } from '../../e2e/stack';
-import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { PACKAGE } from '../../test/harness/run-workflow';
-import type { BenchConfig } from '../config';
-import { percentile } from '../measure';
-import { deliverAll, urns } from '../notifications';
-import { check, type CaseResult } from '../results';
+import type { Stack } from '../../tools/n8n/stack';
+import { triggerUrl } from '../../tools/product';
+import { PACKAGE } from '../../tools/engine/run-workflow';
+import type { BenchConfig } from '../../tools/bench/config';
+import { percentile } from '../../tools/bench/measure';
+import { deliverAll, urns } from '../../tools/bench/notifications';
+import { check, type CaseResult } from '../../tools/bench/results';
 
 /** The target of the exactly-once issue: at most 1.3× the Webhook node's acknowledgement time. */
 const MAX_RATIO = 1.3;

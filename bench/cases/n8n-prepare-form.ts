@@ -4,17 +4,17 @@
  * fields, Authorization header from a Header Auth credential), both at their defaults, with
  * 20 ms latency per request (the headline) and on loopback (a CPU diagnostic).
  */
-import type { Execution, WorkflowDefinition } from '../../e2e/n8n-api';
-import type { Stack } from '../../e2e/stack';
-import { PACKAGE } from '../../test/harness/run-workflow';
-import { LATENCY_MS, type BenchConfig } from '../config';
-import { median } from '../measure';
-import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/DentalReferrals/descriptions/options.fields';
-import { check, round, type CaseResult } from '../results';
-import { setLatency } from '../sandbox-process';
-import { NODE_NAME, prepareFormParameters } from '../workflows';
+import type { Execution, WorkflowDefinition } from '../../tools/n8n/n8n-api';
+import type { Stack } from '../../tools/n8n/stack';
+import { MANUAL_TRIGGER, manualTriggerNode } from '../../tools/n8n/workflow-builder';
+import { PACKAGE } from '../../tools/engine/run-workflow';
+import { LATENCY_MS, type BenchConfig } from '../../tools/bench/config';
+import { median } from '../../tools/bench/measure';
+import { DEFAULT_PARALLEL_REQUESTS } from '../../tools/product';
+import { check, round, type CaseResult } from '../../tools/bench/results';
+import { setLatency } from '../../tools/bench/sandbox-process';
+import { NODE_NAME, prepareFormParameters } from '../../tools/bench/workflows';
 
-const MANUAL = 'Manual Trigger';
 const ITEMS = 'Items';
 const HTTP_NODE = 'HTTP Request';
 
@@ -26,13 +26,7 @@ function workflow(
 	return {
 		name,
 		nodes: [
-			{
-				name: MANUAL,
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(),
 			{
 				name: ITEMS,
 				type: 'n8n-nodes-base.code',
@@ -43,7 +37,7 @@ function workflow(
 			{ ...node, position: [440, 0] },
 		],
 		connections: {
-			[MANUAL]: { main: [[{ node: ITEMS, type: 'main', index: 0 }]] },
+			[MANUAL_TRIGGER]: { main: [[{ node: ITEMS, type: 'main', index: 0 }]] },
 			[ITEMS]: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
@@ -110,7 +104,8 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 		}),
 	);
-	const run = (id: string) => api.runManuallyAndWait(id, { triggerToStartFrom: { name: MANUAL } }, 300_000);
+	const run = (id: string) =>
+		api.runManuallyAndWait(id, { triggerToStartFrom: { name: MANUAL_TRIGGER } }, 300_000);
 
 	// Our node first, once: the sandbox's record of it gives the HTTP Request node the very same calls.
 	await clearSandbox(sandbox.origin);

@@ -4,13 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { Execution, N8nApiError } from '../../e2e/n8n-api';
-import type { Stack } from '../../e2e/stack';
-import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { PACKAGE } from '../../test/harness/run-workflow';
-import type { BenchConfig } from '../config';
-import { deliverAll, notificationFigures, urns } from '../notifications';
-import { check, type CaseResult } from '../results';
+import type { Execution, N8nApiError } from '../../tools/n8n/n8n-api';
+import type { Stack } from '../../tools/n8n/stack';
+import { triggerUrl } from '../../tools/product';
+import { PACKAGE } from '../../tools/engine/run-workflow';
+import type { BenchConfig } from '../../tools/bench/config';
+import { deliverAll, notificationFigures, urns } from '../../tools/bench/notifications';
+import { check, type CaseResult } from '../../tools/bench/results';
 
 const TRIGGER = 'Dental Referrals Trigger';
 const WAIT_MS = 180_000;

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cleanEnv, runCommand } from '../../e2e/exec';
-import { REPO_ROOT } from '../../e2e/install-package';
-import type { BenchConfig } from '../config';
-import { runChild } from '../child';
-import { median } from '../measure';
-import { round, type CaseResult } from '../results';
+import { cleanEnv, runCommand } from '../../tools/n8n/exec';
+import { REPO_ROOT } from '../../tools/n8n/install-package';
+import type { BenchConfig } from '../../tools/bench/config';
+import { runChild } from '../../tools/bench/child';
+import { median } from '../../tools/bench/measure';
+import { round, type CaseResult } from '../../tools/bench/results';
 
 const CHILD = join(__dirname, 'loader-child.js');
 

@@ -3,7 +3,7 @@
  * against the sandbox in its own process.
  *
  * - Loopback (a CPU diagnostic: the sandbox answers at once): our node next to the floor
- *   node (bench/floor-node.ts: the same httpRequestWithAuthentication call and nothing else)
+ *   node (tools/bench/floor-node.ts: the same httpRequestWithAuthentication call and nothing else)
  *   at 1 and at 10 requests in flight, plus raw node:http loops and a what-if with one shared
  *   keep-alive agent (diagnostics, no target). TCP connections are counted by the sandbox.
  * - 20 ms latency per request (the sandbox's 'slow' fault): our node at 1, 5, 10 and 20
@@ -11,14 +11,14 @@
  */
 import http from 'node:http';
 
-import { registerNodeType, runWorkflow } from '../../test/harness/run-workflow';
-import { LATENCY_MS, type BenchConfig } from '../config';
-import { FloorNode, FLOOR_NODE_TYPE } from '../floor-node';
-import { median, timed } from '../measure';
-import { formLoop } from '../raw-http';
-import { check, round, type CaseResult } from '../results';
-import type { SandboxProcess } from '../sandbox-process';
-import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../workflows';
+import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { LATENCY_MS, type BenchConfig } from '../../tools/bench/config';
+import { FloorNode, FLOOR_NODE_TYPE } from '../../tools/bench/floor-node';
+import { median, timed } from '../../tools/bench/measure';
+import { formLoop } from '../../tools/bench/raw-http';
+import { check, round, type CaseResult } from '../../tools/bench/results';
+import type { SandboxProcess } from '../../tools/bench/sandbox-process';
+import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../../tools/bench/workflows';
 
 const SWEEP = [1, 5, 10, 20];
 
@@ -251,7 +251,7 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 	result.notes.push(
 		`Loopback: median of ${config.rounds} rounds after two full-size warm-up runs of each node variant; each round runs our node and the floor node back to back (order alternating) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round. ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
 		'Rate = items / the node’s executionTime in the run data. Ratios are the other variant’s time / ours (above 1: ours is faster).',
-		'Floor node (bench/floor-node.ts): per item exactly the httpRequestWithAuthentication call our node makes (same credential type and options, credential read once per run), without parameter reads, checks or error mapping — the lowest cost n8n allows a community node.',
+		'Floor node (tools/bench/floor-node.ts): per item exactly the httpRequestWithAuthentication call our node makes (same credential type and options, credential read once per run), without parameter reads, checks or error mapping — the lowest cost n8n allows a community node.',
 		'Raw loops (diagnostic, no target): plain node:http POSTs replaying the exact headers and body the node sent, on one keep-alive connection or a new connection per call.',
 		`What-if (diagnostic): our node with every node:http request given one shared keep-alive agent before it is built (sent with “Connection: ${whatIfCall.connectionHeader}”; the node alone sends “Connection: ${call.connectionHeader}”). TCP connections are counted by the sandbox (server side).`,
 		`Latency: the sandbox’s 'slow' fault delays every API answer by ${LATENCY_MS} ms (no limit on concurrent requests).`,

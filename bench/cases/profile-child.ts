@@ -4,13 +4,13 @@
  * records one Prepare Form run of `items` items against the sandbox on loopback, one request
  * at a time. Prints one JSON line: self time per function (top entries) and per origin.
  */
-import '../env';
+import '../../tools/bench/env';
 
 import { Session } from 'node:inspector';
 
-import { runWorkflow } from '../../test/harness/run-workflow';
-import { childMain } from '../child';
-import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../workflows';
+import { runWorkflow } from '../../tools/engine/run-workflow';
+import { childMain } from '../../tools/bench/child';
+import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../../tools/bench/workflows';
 
 export interface ProfileJob {
 	baseUrl: string;
@@ -54,12 +54,12 @@ interface CpuProfile {
 /** Who owns the code a sample landed in. */
 export function originOf(url: string, fn: string): string {
 	if (!url) return fn.startsWith('(') ? fn : '(native)';
-	if (/\/dist(-test)?\/(nodes|credentials)\//.test(url) && !url.includes('node_modules'))
+	if (/\/dist(-tools)?\/(nodes|credentials)\//.test(url) && !url.includes('node_modules'))
 		return 'this package';
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url.slice(url.lastIndexOf('node_modules/')));
 	if (match) return match[1];
 	if (url.startsWith('node:')) return 'node internals';
-	if (url.includes('/dist-test/')) return 'bench harness';
+	if (url.includes('/dist-tools/')) return 'bench harness';
 	return 'other';
 }
 
@@ -67,7 +67,7 @@ function shortWhere(url: string, line: number): string {
 	if (!url) return '';
 	const tail = url.includes('node_modules/')
 		? url.slice(url.lastIndexOf('node_modules/') + 'node_modules/'.length)
-		: url.replace(/^.*\/dist(-test)?\//, '');
+		: url.replace(/^.*\/dist(-tools)?\//, '');
 	return `${tail}:${line + 1}`;
 }
 

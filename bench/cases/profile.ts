@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { runChild } from '../child';
-import type { BenchConfig } from '../config';
-import { round, type CaseResult } from '../results';
-import type { SandboxProcess } from '../sandbox-process';
+import { runChild } from '../../tools/bench/child';
+import type { BenchConfig } from '../../tools/bench/config';
+import { round, type CaseResult } from '../../tools/bench/results';
+import type { SandboxProcess } from '../../tools/bench/sandbox-process';
 import type { ProfileAnswer, ProfileJob } from './profile-child';
 
 const CHILD = join(__dirname, 'profile-child.js');

@@ -1,17 +1,17 @@
 /**
  * Case 4 (harness variant): the trigger activated through our engine harness
- * (test/harness/webhook-server.ts: n8n-core's HookContext / WebhookContext / WorkflowExecute
+ * (tools/engine/webhook-server.ts: n8n-core's HookContext / WebhookContext / WorkflowExecute
  * behind a node:http server, not n8n's own webhook server), N notifications at once.
  */
 
-import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { instanceId, PACKAGE } from '../../test/harness/run-workflow';
-import { activateWorkflow } from '../../test/harness/webhook-server';
-import type { BenchConfig } from '../config';
-import { check, type CaseResult } from '../results';
-import { deliverAll, notificationFigures, urns } from '../notifications';
-import type { SandboxProcess } from '../sandbox-process';
-import { sandboxCredential } from '../workflows';
+import { triggerUrl } from '../../tools/product';
+import { instanceId, PACKAGE } from '../../tools/engine/run-workflow';
+import { activateWorkflow } from '../../tools/engine/webhook-server';
+import type { BenchConfig } from '../../tools/bench/config';
+import { check, type CaseResult } from '../../tools/bench/results';
+import { deliverAll, notificationFigures, urns } from '../../tools/bench/notifications';
+import type { SandboxProcess } from '../../tools/bench/sandbox-process';
+import { sandboxCredential } from '../../tools/bench/workflows';
 
 const TRIGGER = 'Dental Referrals Trigger';
 

@@ -4,7 +4,7 @@
  * (main serves no production webhooks here), and PDFs move between the processes only
  * through the database (binary data mode `database`; every process has its own user folder).
  *
- * Runs only under e2e/queue/jest.config.js (`npm run test:e2e:queue`).
+ * Its own stage: `npm run test:e2e:queue` (e2e/queue/jest.config.js; the e2e stage selects only e2e/*.e2e.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -12,11 +12,11 @@ import { join } from 'node:path';
 
 import { triggerUrl } from '../../nodes/shared/trigger-url';
 
-import { REPO_ROOT } from '../install-package';
-import { type Execution, nodeOutput } from '../n8n-api';
-import type { N8nProcess } from '../n8n-process';
-import { defaultLog } from '../toolchain';
-import { startQueueStack, type QueueStack } from './queue-stack';
+import { REPO_ROOT } from '../../tools/n8n/install-package';
+import { type Execution, nodeOutput } from '../../tools/n8n/n8n-api';
+import type { N8nProcess } from '../../tools/n8n/n8n-process';
+import { defaultLog } from '../../tools/n8n/toolchain';
+import { startQueueStack, type QueueStack } from '../../tools/n8n/queue/queue-stack';
 import {
 	ACTION,
 	actionWorkflow,
@@ -26,10 +26,7 @@ import {
 	triggerWorkflow,
 	WAIT,
 	waitWorkflow,
-} from './queue-workflows';
-
-const inQueueStage = (globalThis as Record<string, unknown>).DR_E2E_QUEUE_STAGE === true;
-const describeQueue = inQueueStage ? describe : describe.skip;
+} from '../../tools/n8n/queue/queue-workflows';
 
 const ARTIFACTS = join(REPO_ROOT, 'e2e', 'artifacts', 'queue');
 const STACK_TIMEOUT_MS = 300_000;
@@ -88,7 +85,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 	}
 }
 
-describeQueue('n8n queue mode: main + worker + webhook processor, binary data in the database', () => {
+describe('n8n queue mode: main + worker + webhook processor, binary data in the database', () => {
 	let stack: QueueStack;
 	let context: QueueWorkflowContext;
 

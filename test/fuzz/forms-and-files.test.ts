@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { useSandbox } from '../harness/sandbox-workflow';
+import { useSandbox } from '../../tools/engine/sandbox-workflow';
 import {
 	anyValue,
 	asDelivered,

@@ -11,9 +11,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { registerNodeType, runWorkflow } from '../harness/run-workflow';
-import { assertNoSecret, dentalReferrals, sandboxCredential } from '../harness/sandbox-workflow';
-import type { RecordedRequest, Sandbox } from '../sandbox';
+import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { assertNoSecret, dentalReferrals, sandboxCredential } from '../../tools/engine/sandbox-workflow';
+import type { RecordedRequest, Sandbox } from '../../tools/sandbox';
 import { asDelivered } from './arbitraries';
 
 /** One binary property of a fuzzed item: its bytes and raw (possibly odd) metadata. */
@@ -154,7 +154,7 @@ export async function fuzzOperation<T>(sandbox: Sandbox, spec: FuzzSpec<T>): Pro
 	let requestCount = 0;
 	const started = Date.now();
 	// Requests are paired with inputs in arrival order below, so items are sent one at a time
-	// (Parallel Requests 1); the order of concurrent requests is tested in test/node.
+	// (Parallel Requests 1); the order of concurrent requests is tested in test/nodes/DentalReferrals/form/prepare.test.ts.
 	const options = spec.parameters.options;
 	const parameters: INode['parameters'] = {
 		...spec.parameters,

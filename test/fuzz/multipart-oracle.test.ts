@@ -3,10 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import FormData from 'form-data';
 
-import { runWorkflow } from '../harness/run-workflow';
-import { dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
-import { parseMultipart } from '../sandbox/multipart';
-import type { RecordedRequest } from '../sandbox';
+import { runWorkflow } from '../../tools/engine/run-workflow';
+import { dentalReferrals, sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { parseMultipart } from '../../tools/sandbox/multipart';
+import type { RecordedRequest } from '../../tools/sandbox';
 // Registers the Fuzz Binaries fixture node (binaries with the generated file names).
 import './fuzz-harness';
 import type { FuzzFile } from './fuzz-harness';

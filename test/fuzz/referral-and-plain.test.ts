@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
-import { runWorkflow } from '../harness/run-workflow';
-import { dentalReferrals, sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
+import { runWorkflow } from '../../tools/engine/run-workflow';
+import { dentalReferrals, sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
 import { anyValue, asDelivered, nastyString, numberLike, refusalBiased, timeoutValue } from './arbitraries';
 import { check, fuzzOperation, type ItemOutcome } from './fuzz-harness';
 import { jsonTypeWord, numberOf, ptguidVerdict, satisfies, textOf, urnVerdict, type Verdict } from './oracle';

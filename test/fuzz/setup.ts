@@ -1,4 +1,4 @@
-import type { Sandbox } from '../sandbox';
+import type { Sandbox } from '../../tools/sandbox';
 
 /** Calls the sandbox API directly (test setup only), with practice 0's key. */
 export async function callApi(

@@ -7,17 +7,22 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DEFAULT_N8N_VERSION, N8N_VERSION_ENV, needsXlsxOverride, n8nVersionFrom } from '../../e2e/toolchain';
+import {
+	DEFAULT_N8N_VERSION,
+	N8N_VERSION_ENV,
+	needsXlsxOverride,
+	n8nVersionFrom,
+} from '../../tools/n8n/toolchain';
 
 const root = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 // Plain CommonJS (it runs before any build); required as is.
-const runE2e = module.require(join(root, 'e2e', 'run-e2e.js')) as {
+const runE2e = module.require(join(root, 'tools', 'n8n', 'run-e2e.js')) as {
 	parseArgs(argv: string[]): { n8nVersion?: string; jestArgs: string[] };
 	ENV: string;
 };
 
-const runMatrix = module.require(join(root, 'e2e', 'run-matrix.js')) as {
+const runMatrix = module.require(join(root, 'tools', 'n8n', 'run-matrix.js')) as {
 	MATRIX: string[];
 	summaryTable(
 		rows: Array<{
@@ -33,7 +38,9 @@ describe('npm run test:e2e:matrix', () => {
 	it('runs the README table: the last 1.x line, 2.20.x and the default release, each accepted', () => {
 		expect(runMatrix.MATRIX).toEqual(['1.123.81', '2.20.12', DEFAULT_N8N_VERSION]);
 		for (const version of runMatrix.MATRIX) expect(n8nVersionFrom(version)).toBe(version);
-		expect(read('package.json')).toContain('"test:e2e:matrix": "npm run build && node e2e/run-matrix.js"');
+		expect(read('package.json')).toContain(
+			'"test:e2e:matrix": "npm run build && node tools/n8n/run-matrix.js"',
+		);
 		for (const version of runMatrix.MATRIX) expect(read('README.md')).toContain(`**${version}**`);
 	});
 
@@ -94,18 +101,18 @@ describe('npm run test:e2e -- --n8n <version>', () => {
 	it('the runner hands the version to jest through the environment, and refuses a missing one', () => {
 		const probe = spawnSync(
 			process.execPath,
-			[join(root, 'e2e', 'run-e2e.js'), '--n8n', '2.40.2', '--version'],
+			[join(root, 'tools', 'n8n', 'run-e2e.js'), '--n8n', '2.40.2', '--version'],
 			{ cwd: root, encoding: 'utf8' },
 		);
 		expect(probe.status).toBe(0);
 		expect(probe.stdout).toContain(`[e2e] n8n 2.40.2 (${N8N_VERSION_ENV})`);
-		const missing = spawnSync(process.execPath, [join(root, 'e2e', 'run-e2e.js'), '--n8n'], {
+		const missing = spawnSync(process.execPath, [join(root, 'tools', 'n8n', 'run-e2e.js'), '--n8n'], {
 			cwd: root,
 			encoding: 'utf8',
 		});
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toContain('--n8n needs a version');
-		const old = spawnSync(process.execPath, [join(root, 'e2e', 'run-e2e.js'), '--n8n', '1.122.0'], {
+		const old = spawnSync(process.execPath, [join(root, 'tools', 'n8n', 'run-e2e.js'), '--n8n', '1.122.0'], {
 			cwd: root,
 			encoding: 'utf8',
 		});

@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { WorkflowExecute } from 'n8n-core';
 import { Workflow, type IConnections, type INode } from 'n8n-workflow';
 
-import { buildWorkflow, CREDENTIAL_ID, registerNodeType, runResult } from '../harness/run-workflow';
-import { sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
-import { HarnessStart } from '../harness/start-node';
+import { buildWorkflow, CREDENTIAL_ID, runResult } from '../../tools/engine/run-workflow';
+import { sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { START_NODE_TYPE } from '../../tools/engine/start-node';
 
-const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
-registerNodeType(MANUAL_TRIGGER, new HarnessStart());
+const MANUAL_TRIGGER = START_NODE_TYPE;
 
 function readExample(file: string): { nodes: INode[]; connections: IConnections } {
 	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'));

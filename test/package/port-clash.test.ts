@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
-import { startStack } from '../../e2e/stack';
-import { startSandbox } from '../sandbox';
-import { REQUIRE_TS } from '../sandbox/test-helpers';
+import { startStack } from '../../tools/n8n/stack';
+import { startSandbox } from '../../tools/sandbox';
+import { REQUIRE_TS } from '../../tools/sandbox/test-helpers';
 
 const HOST = '127.0.0.1';
 const inUse = (what: string, port: number) =>
@@ -52,7 +52,7 @@ describe('a port that is already taken', () => {
 	it('npm run sandbox prints the message and exits 1, without a stack trace', async () => {
 		const child = spawn(
 			process.execPath,
-			['-e', REQUIRE_TS, join(__dirname, '..', 'sandbox', 'cli.ts'), '--port', String(port)],
+			['-e', REQUIRE_TS, join(__dirname, '..', '..', 'tools', 'sandbox', 'cli.ts'), '--port', String(port)],
 			{ cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		let output = '';

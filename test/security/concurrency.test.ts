@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import { runNode, useSandbox } from '../harness/sandbox-workflow';
-import type { PracticeSeed } from '../sandbox';
+import { runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
+import type { PracticeSeed } from '../../tools/sandbox';
 
 const PRACTICES = 20;
 

@@ -1,4 +1,4 @@
-import { runNode, useSandbox } from '../harness/sandbox-workflow';
+import { runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
 import { startCuttingProxy } from './hostile-servers';
 
 /** A fault the sandbox cannot act out by itself: a download cut mid-body (redirects: faults.test.ts). */

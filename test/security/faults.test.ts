@@ -1,4 +1,4 @@
-import { apiRequests, runNode, useSandbox } from '../harness/sandbox-workflow';
+import { apiRequests, runNode, useSandbox } from '../../tools/engine/sandbox-workflow';
 import { submittedReferral } from '../fuzz/setup';
 import { startForeignOrigin } from './hostile-servers';
 

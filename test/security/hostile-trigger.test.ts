@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 
 import { triggerUrl } from '../../nodes/shared/trigger-url';
-import { instanceId, PACKAGE } from '../harness/run-workflow';
-import { sandboxCredential, useSandbox } from '../harness/sandbox-workflow';
-import { activateWorkflow, type ActiveWorkflow } from '../harness/webhook-server';
+import { instanceId, PACKAGE } from '../../tools/engine/run-workflow';
+import { sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
+import { activateWorkflow, type ActiveWorkflow } from '../../tools/engine/webhook-server';
 import { startForeignOrigin } from './hostile-servers';
 
 async function post(url: string, body: string, contentType = 'application/json') {

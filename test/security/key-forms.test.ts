@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import { assertKeyAbsent, findKey } from '../harness/key-forms';
-import { DEMO_PRACTICES } from '../sandbox';
+import { assertKeyAbsent, findKey } from '../../tools/key-forms';
+import { DEMO_PRACTICES } from '../../tools/sandbox';
 import { scan } from './leak-scan';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IRun } from 'n8n-workflow';
 
-import { findKey } from '../harness/key-forms';
-import type { RunResult } from '../harness/run-workflow';
+import { findKey } from '../../tools/key-forms';
+import type { RunResult } from '../../tools/engine/run-workflow';
 import type { ForeignHit } from './hostile-servers';
 
 /** Everything written to stdout/stderr or through console.* while capturing. */

@@ -1,0 +1,50 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.runChild = runChild;
+exports.parseJson = parseJson;
+exports.childMain = childMain;
+/** Runs a compiled bench script in a fresh Node process and parses the JSON line it prints last. */
+const node_child_process_1 = require("node:child_process");
+async function runChild(script, args, options) {
+    const child = (0, node_child_process_1.spawn)(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: process.env,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-8000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    const code = await new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('exit', (exitCode, signal) => resolve(signal ? null : exitCode));
+    }).finally(() => clearTimeout(timer));
+    if (code !== 0) {
+        throw new Error(`${script} ${code === null ? `was killed (limit ${options.timeoutMs} ms)` : `exited ${code}`}: ${stderr.trim().slice(-2000)}`);
+    }
+    const last = stdout.trim().split('\n').pop() ?? '';
+    const parsed = parseJson(last);
+    if (parsed === undefined) {
+        throw new Error(`${script} printed no JSON result: ${stdout.slice(-500)} ${stderr.slice(-500)}`);
+    }
+    return parsed;
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The child side of runChild: prints the result as its last JSON line and exits 0, or exits 1 with the error. */
+function childMain(main) {
+    main().then((answer) => {
+        process.stdout.write(`${JSON.stringify(answer)}\n`);
+        process.exit(0);
+    }, (error) => {
+        process.stderr.write(`${error.stack ?? error.message}\n`);
+        process.exit(1);
+    });
+}
+//# sourceMappingURL=child.js.map
