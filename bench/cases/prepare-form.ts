@@ -27,6 +27,8 @@ registerNodeType(FLOOR_NODE_TYPE, new FloorNode());
 interface NodeRun {
 	nodeMs: number;
 	wallMs: number;
+	/** CPU time of this (client) process during the run; the sandbox runs in its own process. */
+	cpuMs: number;
 	connections: number;
 }
 
@@ -49,6 +51,7 @@ async function runNode(sandbox: SandboxProcess, items: number, variant: Variant)
 					type: FLOOR_NODE_TYPE,
 					parameters: { body: variant.body, parallel: variant.parallel },
 				};
+	const cpuBefore = process.cpuUsage();
 	const { value: run, ms } = await timed(() =>
 		runWorkflow({
 			items: Array.from({ length: items }, () => ({})),
@@ -56,6 +59,7 @@ async function runNode(sandbox: SandboxProcess, items: number, variant: Variant)
 			credentials: sandboxCredential(sandbox.baseUrl, sandbox.apiKey),
 		}),
 	);
+	const cpu = process.cpuUsage(cpuBefore);
 	if (run.error) throw new Error(`the workflow failed: ${run.error.message}`);
 	const output = run.output(NODE_NAME);
 	if (output.length !== items || output.some((item) => !item.json.prepared_form_url)) {
@@ -65,6 +69,7 @@ async function runNode(sandbox: SandboxProcess, items: number, variant: Variant)
 	return {
 		nodeMs: nodeRun?.executionTime ?? Number.NaN,
 		wallMs: ms,
+		cpuMs: (cpu.user + cpu.system) / 1000,
 		connections: (await sandbox.connections()) - connectionsBefore,
 	};
 }
@@ -105,9 +110,24 @@ async function runWithSharedKeepAlive<T>(work: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** Median over rounds of the ratio within each round (a pair run back to back). */
-function pairedRatio(numerator: NodeRun[], denominator: NodeRun[]): number {
-	return median(numerator.map((run, index) => run.nodeMs / denominator[index].nodeMs));
+/** Median over rounds of the ratio within each round (the pair's A B B A runs). */
+function pairedRatio(
+	numerator: NodeRun[],
+	denominator: NodeRun[],
+	of: 'nodeMs' | 'cpuMs' = 'nodeMs',
+): number {
+	return median(numerator.map((run, index) => run[of] / denominator[index][of]));
+}
+
+/** One round's figure from its two runs of a variant: their mean. */
+function meanRun(a: NodeRun, b: NodeRun): NodeRun {
+	const mean = (key: keyof NodeRun) => (a[key] + b[key]) / 2;
+	return {
+		nodeMs: mean('nodeMs'),
+		wallMs: mean('wallMs'),
+		cpuMs: mean('cpuMs'),
+		connections: mean('connections'),
+	};
 }
 
 export async function prepareFormCase(result: CaseResult, config: BenchConfig, sandbox: SandboxProcess) {
@@ -138,21 +158,26 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 	await runWithSharedKeepAlive(() => runNode(sandbox, 1, { kind: 'ours', parallel: 1 }));
 	const whatIfCall = await recordedCall(sandbox);
 
-	// Loopback: every variant once per round, the order rotated round by round.
+	// Loopback: each node variant twice per round (A B B A), the diagnostics once; steps rotate by round.
+	const show = (run: NodeRun) => `${run.nodeMs.toFixed(0)} (${run.cpuMs.toFixed(0)})`;
 	const runs: Record<string, NodeRun[]> = { ours1: [], floor1: [], ours10: [], floor10: [], whatIf: [] };
 	const keepAlive: number[] = [];
 	const newConnection: number[] = [];
 	for (let r = 0; r < config.rounds; r++) {
 		await sandbox.clearRequests();
-		// Our node and the floor node run back to back (order alternating), so each pair sees
-		// the same machine load; the pairs and the diagnostics rotate round by round.
+		// Our node and the floor node run A B B A (A alternating by round): on this shared
+		// machine the load drifts within seconds, and A B B A gives both nodes the same drift.
 		const pair = (parallel: number, floor: Variant) => async () => {
 			const variants: Array<[string, Variant]> = [
 				[`ours${parallel}`, { kind: 'ours', parallel }],
 				[`floor${parallel}`, floor],
 			];
 			if (r % 2) variants.reverse();
-			for (const [key, variant] of variants) runs[key].push(await runNode(sandbox, items, variant));
+			const first: Record<string, NodeRun> = {};
+			for (const [key, variant] of variants) first[key] = await runNode(sandbox, items, variant);
+			for (const [key, variant] of variants.reverse()) {
+				runs[key].push(meanRun(first[key], await runNode(sandbox, items, variant)));
+			}
 		};
 		const steps = [
 			pair(1, floor1),
@@ -167,8 +192,8 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 		];
 		for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]();
 		console.log(
-			`[bench]   loopback round ${r + 1}: ours@1 ${runs.ours1[r].nodeMs} ms, floor@1 ${runs.floor1[r].nodeMs} ms, ` +
-				`ours@10 ${runs.ours10[r].nodeMs} ms, floor@10 ${runs.floor10[r].nodeMs} ms, ` +
+			`[bench]   loopback round ${r + 1} (ms, CPU ms): ours@1 ${show(runs.ours1[r])}, floor@1 ${show(runs.floor1[r])}, ` +
+				`ours@10 ${show(runs.ours10[r])}, floor@10 ${show(runs.floor10[r])}, ` +
 				`raw keep-alive ${keepAlive[r].toFixed(0)} ms, raw new connection ${newConnection[r].toFixed(0)} ms, ` +
 				`what-if ${runs.whatIf[r].nodeMs} ms`,
 		);
@@ -209,11 +234,15 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 		rounds: config.rounds,
 		ratio_ours_vs_floor_1_in_flight: round(pairedRatio(runs.floor1, runs.ours1)),
 		ratio_ours_vs_floor_10_in_flight: round(pairedRatio(runs.floor10, runs.ours10)),
+		cpu_ratio_ours_vs_floor_1_in_flight: round(pairedRatio(runs.floor1, runs.ours1, 'cpuMs')),
+		cpu_ratio_ours_vs_floor_10_in_flight: round(pairedRatio(runs.floor10, runs.ours10, 'cpuMs')),
 		ratio_of_medians_ours_vs_floor_1_in_flight: round(floorAt1 / ours1),
 		ratio_of_medians_ours_vs_floor_10_in_flight: round(floorAt10 / ours10),
 		ours_1_ms_per_item: round(perItem(ours1)),
 		floor_1_ms_per_item: round(perItem(floorAt1)),
 		ours_10_ms_per_item: round(perItem(ours10)),
+		ours_1_cpu_ms_per_item: round(perItem(median(runs.ours1.map((run) => run.cpuMs)))),
+		floor_1_cpu_ms_per_item: round(perItem(median(runs.floor1.map((run) => run.cpuMs)))),
 		floor_10_ms_per_item: round(perItem(floorAt10)),
 		raw_keepalive_ms_per_item: round(perItem(rawKeepAlive)),
 		raw_new_connection_ms_per_item: round(perItem(rawNew)),
@@ -249,7 +278,7 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 		),
 	);
 	result.notes.push(
-		`Loopback: median of ${config.rounds} rounds after two full-size warm-up runs of each node variant; each round runs our node and the floor node back to back (order alternating) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round. ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
+		`Loopback: median of ${config.rounds} rounds after two full-size warm-up runs of each node variant; each round runs our node and the floor node A B B A (which node is A alternating by round) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round (each node’s two runs averaged); the CPU ratios use the client process’s CPU time instead of the node’s executionTime (a diagnostic less sensitive to other processes’ load). ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
 		'Rate = items / the node’s executionTime in the run data. Ratios are the other variant’s time / ours (above 1: ours is faster).',
 		'Floor node (tools/bench/floor-node.ts): per item exactly the httpRequestWithAuthentication call our node makes (same credential type and options, credential read once per run), without parameter reads, checks or error mapping — the lowest cost n8n allows a community node.',
 		'Raw loops (diagnostic, no target): plain node:http POSTs replaying the exact headers and body the node sent, on one keep-alive connection or a new connection per call.',
