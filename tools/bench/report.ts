@@ -64,6 +64,16 @@ function diagnosis(run: BenchRun): string[] {
 			'the floor node itself reaches only ' +
 			`${f('ratio_floor_1_vs_raw_keepalive')}× the raw keep-alive loop. On loopback (an answer in well under a millisecond) ` +
 			'these ratios measure CPU per call, so the raw loops are diagnostics without a target.',
+		`- **What the floor gap is** (CPU of the bench process per item, same pairs: ours ${ms(f('ours_1_cpu_ms_per_item'))}, ` +
+			`floor ${ms(f('floor_1_cpu_ms_per_item'))}; CPU ratios ${f('cpu_ratio_ours_vs_floor_1_in_flight')} at 1 in flight, ` +
+			`${f('cpu_ratio_ours_vs_floor_10_in_flight')} at 10). Each round runs the pair A B B A, which node goes first ` +
+			'alternating by round, because the load of a shared machine drifts within seconds (one “ours, floor” pair per round ' +
+			'gave within-round ratios from 0.44 to 1.53 in one run). Ruled out by measurement on 2 December 2026: the requests are ' +
+			'identical on the wire and in the options reaching the credential; the workflow has no per-item expressions; the ' +
+			'first pass (reading and checking every item) costs 1–4 ms per 500 items; no deoptimisation loop; variants without ' +
+			'the answer-shape check, without the pairedItem copy, or with the floor calling our transport each moved the CPU per ' +
+			'item less than the noise between two identical floor runs (±5–10 %). What remains is ≈ 0.1–0.2 ms of CPU per ' +
+			'item spread over our per-item layers (router, operation closure, transport, answer check), on the main thread.',
 		`- **Connection reuse is worth ≈ ${ms(ours - whatIf)} per item here.** n8n builds a new non-keep-alive \`http.Agent\` for ` +
 			'every request (`@n8n/backend-network` `buildNodeAgents`), so node:http sends `Connection: close` and opens one TCP ' +
 			`connection per call (counted by the sandbox: ${f('ours_tcp_connections_per_call')} per call). The what-if hands ` +
