@@ -71,10 +71,10 @@ describe('installing from the Community Nodes screen (POST /rest/community-packa
 		registry = await startRegistryStandIn();
 		sandbox = await startSandbox({ host: '127.0.0.1' });
 		const userFolder = join(work, 'n8n');
+		await fs.mkdir(nodesFolder(userFolder), { recursive: true });
 		if (n8nMajor(toolchain.n8nVersion) === 1) {
 			// n8n 1.x runs `npm outdated` (the list's update check) without its environment; an
 			// admin behind a proxy configures that npm in the nodes folder (see the README).
-			await fs.mkdir(nodesFolder(userFolder), { recursive: true });
 			await fs.writeFile(join(nodesFolder(userFolder), '.npmrc'), registry.npmrc());
 		}
 		n8n = await startN8n({
