@@ -13,8 +13,8 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../tools/sandbox';
 import { runCommand } from '../tools/n8n/exec';
-import { packPackage, type PackedPackage } from '../tools/n8n/install-package';
-import { N8nApi } from '../tools/n8n/n8n-api';
+import { nodesFolder, packPackage, type PackedPackage } from '../tools/n8n/install-package';
+import { N8nApi, n8nMajor } from '../tools/n8n/n8n-api';
 import { type N8nProcess, startN8n } from '../tools/n8n/n8n-process';
 import { startRegistryStandIn, type RegistryStandIn } from '../tools/n8n/npm-registry-stand-in';
 import { DEFAULT_OWNER } from '../tools/n8n/stack';
@@ -26,6 +26,8 @@ interface InstalledPackage {
 	packageName: string;
 	installedVersion: string;
 	installedNodes: Array<{ name: string; type: string }>;
+	/** Set by the list (GET) when npm reports a newer version. */
+	updateAvailable?: string;
 }
 
 /** The same tarball with the next patch version (what a release would publish). */
@@ -68,8 +70,16 @@ describe('installing from the Community Nodes screen (POST /rest/community-packa
 		packed = await packPackage(toolchain);
 		registry = await startRegistryStandIn();
 		sandbox = await startSandbox({ host: '127.0.0.1' });
+		const userFolder = join(work, 'n8n');
+		await fs.mkdir(nodesFolder(userFolder), { recursive: true });
+		if (n8nMajor(toolchain.n8nVersion) === 1) {
+			// n8n 1.x runs `npm outdated` (the list's update check) without its environment; an
+			// admin behind a proxy configures that npm in the nodes folder (see the README).
+			await fs.writeFile(join(nodesFolder(userFolder), '.npmrc'), registry.npmrc());
+		}
 		n8n = await startN8n({
 			toolchain,
+			userFolder,
 			env: { ...registry.env(), N8N_LOG_LEVEL: 'debug' },
 		});
 		api = new N8nApi(n8n.baseUrl, undefined, toolchain.n8nVersion);
@@ -123,6 +133,11 @@ describe('installing from the Community Nodes screen (POST /rest/community-packa
 		expect(result.status).toBe('OK');
 
 		const next = await registry.publish(await nextVersion(toolchain, packed, work));
+		// The screen's list offers the update: n8n's `npm outdated` reached the registry too.
+		const offered = await api.rest<InstalledPackage[]>('GET', '/community-packages');
+		expect(offered.map((entry) => [entry.packageName, entry.updateAvailable])).toEqual([
+			[NAME, next.version],
+		]);
 		const updated = await api.rest<InstalledPackage>('PATCH', '/community-packages', { name: NAME }, 300_000);
 		expect(updated.installedVersion).toBe(next.version);
 		const listed = await api.rest<InstalledPackage[]>('GET', '/community-packages');

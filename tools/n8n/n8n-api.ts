@@ -81,6 +81,16 @@ export interface ExecutionData {
 	};
 }
 
+/**
+ * Whether an execution read with its data shows its result. n8n 1.x on SQLite (pool size 0, its
+ * default) stores an execution's status and its data in two writes, so a read in between sees
+ * "success" with the empty runData the execution was created with.
+ */
+function resultStored(execution: Execution): boolean {
+	const result = execution.data?.resultData;
+	return result !== undefined && (Object.keys(result.runData ?? {}).length > 0 || result.error !== undefined);
+}
+
 export interface NodeTypeDescription {
 	name: string;
 	displayName: string;
@@ -396,7 +406,7 @@ export class N8nApi {
 				(e) => !ignore.has(String(e.id)),
 			);
 			seen = executions.map((e) => `${e.id}:${e.status}`);
-			const match = executions.find(accept);
+			const match = executions.find((execution) => resultStored(execution) && accept(execution));
 			if (match) return match;
 			if (Date.now() > deadline) {
 				throw new Error(
@@ -448,7 +458,9 @@ export class N8nApi {
 				if (error.status === 404) return undefined;
 				throw error;
 			});
-			if (execution && !['running', 'new'].includes(execution.status)) return execution;
+			if (execution && !['running', 'new'].includes(execution.status) && resultStored(execution)) {
+				return execution;
+			}
 			if (Date.now() > deadline) {
 				throw new Error(
 					`execution ${executionId} of workflow ${id} not finished within ${Math.round(timeoutMs / 1000)} s (${execution?.status ?? 'not stored yet'})`,

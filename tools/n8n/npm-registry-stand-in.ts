@@ -46,6 +46,12 @@ export interface RegistryStandIn {
 	caFile: string;
 	/** Environment for the n8n process (and so the npm it runs). */
 	env(): NodeJS.ProcessEnv;
+	/**
+	 * The same npm settings as a project `.npmrc`, for an npm that does not get the environment:
+	 * n8n 1.x runs its update check (`npm outdated` in its nodes folder) with only PATH,
+	 * NODE_PATH and NODE_ENV, so proxy and CA reach that npm only through a config file.
+	 */
+	npmrc(): string;
 	/** Serves this tarball (its package.json decides name and version) and makes it `latest`. */
 	publish(tarballPath: string): Promise<{ name: string; version: string }>;
 	/** Requests the registry answered (proof that n8n's npm went through it). */
@@ -204,8 +210,20 @@ export async function startRegistryStandIn(): Promise<RegistryStandIn> {
 	});
 	const proxyPort = await listen(proxy);
 	const proxyUrl = `http://${LOOPBACK}:${proxyPort}`;
-	const npmrc = join(dir, 'npmrc');
-	await fs.writeFile(npmrc, '');
+	const userconfig = join(dir, 'npmrc');
+	await fs.writeFile(userconfig, '');
+	const noProxy = `${LOOPBACK},localhost`;
+	// npm's own names; env() passes them as npm_config_*, npmrc() as lines of a config file.
+	const npmSettings: Record<string, string> = {
+		'https-proxy': proxyUrl,
+		proxy: proxyUrl,
+		noproxy: noProxy,
+		cafile: caFile,
+		cache: join(dir, 'npm-cache'),
+		'update-notifier': 'false',
+		fund: 'false',
+		audit: 'false',
+	};
 
 	return {
 		proxyUrl,
@@ -217,19 +235,18 @@ export async function startRegistryStandIn(): Promise<RegistryStandIn> {
 			https_proxy: proxyUrl,
 			HTTP_PROXY: proxyUrl,
 			http_proxy: proxyUrl,
-			NO_PROXY: `${LOOPBACK},localhost`,
-			no_proxy: `${LOOPBACK},localhost`,
+			NO_PROXY: noProxy,
+			no_proxy: noProxy,
 			NODE_EXTRA_CA_CERTS: caFile,
-			npm_config_https_proxy: proxyUrl,
-			npm_config_proxy: proxyUrl,
-			npm_config_noproxy: `${LOOPBACK},localhost`,
-			npm_config_cafile: caFile,
-			npm_config_cache: join(dir, 'npm-cache'),
-			npm_config_userconfig: npmrc,
-			npm_config_update_notifier: 'false',
-			npm_config_fund: 'false',
-			npm_config_audit: 'false',
+			...Object.fromEntries(
+				Object.entries(npmSettings).map(([key, value]) => [`npm_config_${key.replace(/-/g, '_')}`, value]),
+			),
+			npm_config_userconfig: userconfig,
 		}),
+		npmrc: () =>
+			Object.entries(npmSettings)
+				.map(([key, value]) => `${key}=${value}\n`)
+				.join(''),
 		async publish(tarballPath) {
 			const manifest = await readManifest(tarballPath);
 			const tarball = await fs.readFile(tarballPath);
