@@ -16,8 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Download PDF',
 				value: 'download',
-				description: "Download a referral's PDF as binary data",
-				action: 'Download a PDF',
+				description: "Download one of a referral's PDFs, by its document URL, as binary data",
+				action: 'Download a referral PDF by its document URL',
 			},
 		],
 		default: 'download',

@@ -16,8 +16,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Save Draft',
 				value: 'save',
-				description: "Save a pre-filled draft form to the practice's account",
-				action: 'Save a draft',
+				description:
+					"Save a draft referral form pre-filled with patient data to the practice's account; returns its URN and draft ID",
+				action: 'Save a draft referral form with patient data',
 			},
 		],
 		default: 'save',

@@ -17,14 +17,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'List Available Forms',
 				value: 'getTypes',
-				description: 'List the medical form types enabled for your API key',
-				action: 'List available forms',
+				description: 'List the referral form types enabled for your API key, one item per form type',
+				action: 'List the form types this practice can prepare',
 			},
 			{
 				name: 'Prepare Form',
 				value: 'prepare',
-				description: 'Create a form pre-filled with patient data and get its unique URL',
-				action: 'Prepare a form',
+				description:
+					'Create a referral form pre-filled with patient data. Returns its URN and prepared_form_url, a one-time login link to hand only to the clinician who completes the form.',
+				action: 'Prepare a referral form with patient data and get a login link for the clinician',
 			},
 		],
 		default: 'prepare',

@@ -19,26 +19,29 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get by Patient',
 				value: 'getByPatient',
-				description: "Get the status of a patient's recent referrals, by PTGUID",
-				action: 'Get referrals by patient',
+				description:
+					"Get a patient's recent referrals by the PTGUID Prepare Form or Save Draft returned: status, referrer, reason and PDF links",
+				action: 'Get the referrals of a patient by PTGUID',
 			},
 			{
 				name: 'Get Recent',
 				value: 'getMany',
-				description: 'Get the status of up to 100 recently submitted referrals',
-				action: 'Get recent referrals',
+				description:
+					'Get up to 100 recently submitted referrals: URN, status, referrer, reason and PDF links of each',
+				action: 'Get recent referrals with their status and PDF links',
 			},
 			{
 				name: 'Get Status',
 				value: 'get',
-				description: 'Get the status of one referral, by URN',
-				action: 'Get the status of a referral',
+				description:
+					'Get one referral by its URN (such as TST0000001): status, referrer, reason and PDF links',
+				action: 'Get the status and PDF links of a referral by URN',
 			},
 			{
 				name: 'Wait for PDFs',
 				value: 'waitForFiles',
 				description: 'Pause this execution until the referral is submitted and its PDFs are ready',
-				action: 'Wait for the referral files',
+				action: 'Wait for the PDF files of a referral',
 			},
 		],
 		default: 'get',
