@@ -142,6 +142,18 @@ describe('n8n queue mode: main + worker + webhook processor, binary data in the 
 		return { sourceType, sourceId, fileSize: Number(fileSize), sha256: hash };
 	};
 
+	/** A binary kept in the database, filed under the execution, that main serves back byte for byte. */
+	const expectFiledUnder = async (meta: BinaryMeta, executionId: string, bytes: Buffer): Promise<void> => {
+		expect(meta.id).toMatch(/^database:/);
+		expect(await binaryRow(meta.id as string)).toEqual({
+			sourceType: 'execution',
+			sourceId: executionId,
+			fileSize: bytes.length,
+			sha256: sha256(bytes),
+		});
+		expect(sha256(await binaryFromMain(meta.id as string))).toBe(sha256(bytes));
+	};
+
 	/** POST to a production webhook on the webhook processor (activation registers it asynchronously). */
 	const postProductionWebhook = async (path: string, body: unknown): Promise<void> => {
 		const url = `${stack.webhookUrl}webhook/${path}`;
@@ -262,17 +274,10 @@ describe('n8n queue mode: main + worker + webhook processor, binary data in the 
 		const downloaded = nodeOutput(execution, ACTION.download)[0];
 		const scan = downloaded.binary?.scan as BinaryMeta;
 		expect(scan).toMatchObject({ mimeType: 'application/pdf', fileName: 'SYNTHETIC_300000.pdf' });
-		expect(scan.id).toMatch(/^database:/);
+		await expectFiledUnder(scan, execution.id, pdf);
 		const letterMeta = downloaded.binary?.letter as BinaryMeta;
 		expect(letterMeta).toMatchObject({ mimeType: 'text/rtf', fileName: 'referral-letter.rtf' });
 		expect(letterMeta.id).toMatch(/^database:/);
-		expect(await binaryRow(scan.id as string)).toEqual({
-			sourceType: 'execution',
-			sourceId: execution.id,
-			fileSize: pdf.length,
-			sha256: sha256(pdf),
-		});
-		expect(sha256(await binaryFromMain(scan.id as string))).toBe(sha256(pdf));
 		expect(sha256(await binaryFromMain(letterMeta.id as string))).toBe(sha256(letter));
 
 		const upload = nodeOutput(execution, ACTION.upload)[0].json as {
@@ -441,15 +446,8 @@ describe('n8n queue mode: main + worker + webhook processor, binary data in the 
 		const pdfs = await Promise.all(files.map(documentBytes));
 		for (const [index, pdf] of pdfs.entries()) {
 			const meta = item.binary?.[`file_${index}`] as BinaryMeta;
-			expect(meta.id).toMatch(/^database:/);
 			// Stored by the webhook processor while resuming a known execution: filed under it.
-			expect(await binaryRow(meta.id as string)).toEqual({
-				sourceType: 'execution',
-				sourceId: finished.id,
-				fileSize: pdf.length,
-				sha256: sha256(pdf),
-			});
-			expect(sha256(await binaryFromMain(meta.id as string))).toBe(sha256(pdf));
+			await expectFiledUnder(meta, finished.id, pdf);
 		}
 		const upload = nodeOutput(finished, WAIT.upload)[0].json as { files: unknown[] };
 		expect(upload.files).toHaveLength(pdfs.length);

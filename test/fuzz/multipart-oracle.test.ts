@@ -5,7 +5,7 @@ import FormData from 'form-data';
 
 import { runWorkflow } from '../../tools/engine/run-workflow';
 import { dentalReferrals, sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
-import { parseMultipart } from '../../tools/sandbox/multipart';
+import { parseMultipart, recordedPart } from '../../tools/sandbox/multipart';
 import type { RecordedRequest } from '../../tools/sandbox';
 // Registers the Fuzz Binaries fixture node (binaries with the generated file names).
 import './fuzz-harness';
@@ -81,14 +81,8 @@ async function formDataParts(bytes: Buffer, fileName: string, contentType: strin
 		yield form.getBuffer();
 	}
 	const parts = await parseMultipart(body(), form.getBoundary());
-	return parts.map(({ name, filename, contentType: type, size, sha256, headerLines }) => ({
-		name,
-		filename,
-		contentType: type,
-		size,
-		sha256,
-		headerLines,
-	}));
+	// Summed up as the sandbox records a request's parts, so the two compare field for field.
+	return parts.map(recordedPart);
 }
 
 const hash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,11 +1,7 @@
 import { createReadStream } from 'node:fs';
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { startDescription } from './start-description';
 
 /** A file on disk to attach to an item as binary data, the way an upstream n8n node would. */
 export interface FixtureFile {
@@ -27,20 +23,15 @@ export const START_NODE_TYPE = 'n8n-nodes-base.manualTrigger';
  * (filesystem mode), so the nodes under test read binaries exactly as they would in n8n.
  */
 export class HarnessStart implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Harness Start',
-		name: 'harnessStart',
-		group: ['trigger'],
-		version: 1,
-		description: 'Test fixture: emits the configured items',
-		defaults: { name: 'Start' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
+	description = startDescription(
+		'harnessStart',
+		'Harness Start',
+		'Test fixture: emits the configured items',
+		[
 			{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' },
 			{ displayName: 'Files', name: 'files', type: 'json', default: '[]' },
 		],
-	};
+	);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];

@@ -14,6 +14,12 @@ export interface ParsedPart {
 	headerLines: string[];
 }
 
+/** What a recorded request keeps of a part: all but its first bytes. */
+export function recordedPart(part: ParsedPart): Omit<ParsedPart, 'head'> {
+	const { name, filename, contentType, size, sha256, headerLines } = part;
+	return { name, filename, contentType, size, sha256, headerLines };
+}
+
 export class MultipartError extends Error {}
 
 const CRLF = Buffer.from('\r\n');

@@ -9,6 +9,7 @@ import { SandboxError } from './errors';
 import { actOutFault, FaultList } from './faults';
 import type { RequestContext } from './http';
 import { firstValues, sendError } from './http';
+import { recordedPart } from './multipart';
 import { syntheticPdf } from './pdf';
 import { DEMO_PRACTICES } from './practices';
 import { isAuthenticatedArea, ROUTES } from './routes';
@@ -84,15 +85,7 @@ async function answer(state: SandboxState, ctx: RequestContext, url: URL): Promi
 	}
 	if (ctx.body && !ctx.parts) record.bodyText = ctx.body.toString('utf8');
 	if (ctx.form) record.form = firstValues(ctx.form);
-	if (ctx.parts)
-		record.parts = ctx.parts.map(({ name, filename, contentType: type, size, sha256, headerLines }) => ({
-			name,
-			filename,
-			contentType: type,
-			size,
-			sha256,
-			headerLines,
-		}));
+	if (ctx.parts) record.parts = ctx.parts.map(recordedPart);
 	ctx.practice = authenticate(req.headers, url.searchParams, state.store);
 	if (ctx.practice) record.apiKey = ctx.practice.apiKey;
 

@@ -46,6 +46,7 @@ export const FORM_PARAMETERS = [
 export const SYSTEM_TYPES = ['WD', 'WT', 'PD', 'PC', 'DN', 'DT', 'SE'];
 export const PATIENT_TITLES = ['Mr', 'Mrs', 'Miss', 'Master', 'Dr'];
 export const GENDERS = ['M', 'MALE', 'F', 'FEMALE'];
+/** API documentation, “Add File”: the supported Upload-Content-Type values. */
 export const UPLOAD_CONTENT_TYPES = [
 	'image/jpeg',
 	'image/jpg',

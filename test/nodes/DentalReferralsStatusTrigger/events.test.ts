@@ -1,14 +1,5 @@
-import {
-	BATCH_PATH,
-	batchAnswer,
-	eventsOf,
-	expectNoKey,
-	json,
-	nextBatchWithFiles,
-	poller,
-	submitReferrals,
-	useStatusSandbox,
-} from './helpers';
+import { eventsOf, expectNoKey, json, poller } from './helpers';
+import { BATCH_PATH, batchAnswer, nextBatchWithFiles, submitReferrals, useStatusSandbox } from './practices';
 
 describe('Dental Referrals Status Trigger: events, polled through n8n’s PollContext against the sandbox', () => {
 	const { sandbox, nextPractice } = useStatusSandbox();

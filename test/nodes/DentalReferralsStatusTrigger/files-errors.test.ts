@@ -5,17 +5,8 @@ import type { IBinaryData } from 'n8n-workflow';
 
 import { readBinary } from '../../../tools/engine/run-workflow';
 import { sandboxCredential } from '../../../tools/engine/sandbox-workflow';
-import {
-	BATCH_PATH,
-	batchAnswer,
-	eventsOf,
-	expectNoKey,
-	json,
-	nextBatchWithFiles,
-	poller,
-	submitReferrals,
-	useStatusSandbox,
-} from './helpers';
+import { eventsOf, expectNoKey, json, poller } from './helpers';
+import { BATCH_PATH, batchAnswer, nextBatchWithFiles, submitReferrals, useStatusSandbox } from './practices';
 import { findKey } from '../../../tools/key-forms';
 
 describe('Dental Referrals Status Trigger: PDF downloads and errors', () => {

@@ -3,16 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_KNOWN, storedReferralCount } from '../../../nodes/DentalReferralsStatusTrigger/state';
 import { createPoller, type PollOutput } from '../../../tools/engine/poll';
 import { sandboxCredential } from '../../../tools/engine/sandbox-workflow';
-import {
-	BATCH_PATH,
-	eventsOf,
-	json,
-	nextBatchWithFiles,
-	poller,
-	statusTrigger,
-	submitReferrals,
-	useStatusSandbox,
-} from './helpers';
+import { eventsOf, json, poller, statusTrigger } from './helpers';
+import { BATCH_PATH, nextBatchWithFiles, submitReferrals, useStatusSandbox } from './practices';
 
 const nodeState = (data: IDataObject | undefined) =>
 	((data ?? {})['node:Dental Referrals Status Trigger'] ?? {}) as IDataObject;

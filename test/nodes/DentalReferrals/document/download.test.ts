@@ -3,6 +3,13 @@ import { apiRequests, runNode, useSandbox } from '../../../../tools/engine/sandb
 
 describe('document resource: Download PDF', () => {
 	const sandbox = useSandbox();
+	// Most tests download into the property `data`: only the URL and the run options differ.
+	const download = (documentUrl: string, options?: Parameters<typeof runNode>[2]) =>
+		runNode(
+			sandbox(),
+			{ resource: 'document', operation: 'download', documentUrl, binaryPropertyName: 'data' },
+			options,
+		);
 
 	async function submittedFiles(): Promise<string[]> {
 		const prepared = await runNode(sandbox(), {
@@ -43,12 +50,7 @@ describe('document resource: Download PDF', () => {
 
 	it("asks for the document with the documented Accept: application/json (the seed's only PDF request)", async () => {
 		const [url] = await submittedFiles();
-		const run = await runNode(sandbox(), {
-			resource: 'document',
-			operation: 'download',
-			documentUrl: url,
-			binaryPropertyName: 'data',
-		});
+		const run = await download(url);
 		expect(run.error).toBeUndefined();
 		const [request] = apiRequests(sandbox());
 		expect(request.path).toBe(new URL(url).pathname);
@@ -64,16 +66,10 @@ describe('document resource: Download PDF', () => {
 		async (body, what) => {
 			const [first, second] = await submittedFiles();
 			sandbox().addFault({ path: new URL(second).pathname, kind: 'notPdf', body });
-			const run = await runNode(
-				sandbox(),
-				{
-					resource: 'document',
-					operation: 'download',
-					documentUrl: '={{ $json.url }}',
-					binaryPropertyName: 'data',
-				},
-				{ items: [{ url: first }, { url: second }, { url: first }], continueOnFail: true },
-			);
+			const run = await download('={{ $json.url }}', {
+				items: [{ url: first }, { url: second }, { url: first }],
+				continueOnFail: true,
+			});
 			expect(run.error).toBeUndefined();
 			expect(run.items).toHaveLength(3);
 			const name = decodeURIComponent(second.split('/').pop() ?? '');
@@ -105,11 +101,7 @@ describe('document resource: Download PDF', () => {
 			});
 		serve(pdf(1019));
 		serve(pdf(1024));
-		const run = await runNode(
-			sandbox(),
-			{ resource: 'document', operation: 'download', documentUrl: url, binaryPropertyName: 'data' },
-			{ items: [{}, {}], continueOnFail: true },
-		);
+		const run = await download(url, { items: [{}, {}], continueOnFail: true });
 		expect((await readBinary(run.items[0].binary!.data)).toString()).toBe(pdf(1019));
 		expect(run.items[1].json.error).toMatch(
 			/is not a PDF: .* with other content \(content type application\/pdf\)$/,
@@ -119,24 +111,14 @@ describe('document resource: Download PDF', () => {
 	it('without Continue On Fail, a sign-in page instead of the PDF fails the node', async () => {
 		const [url] = await submittedFiles();
 		sandbox().addFault({ path: new URL(url).pathname, kind: 'notPdf', body: 'html' });
-		const run = await runNode(sandbox(), {
-			resource: 'document',
-			operation: 'download',
-			documentUrl: url,
-			binaryPropertyName: 'data',
-		});
+		const run = await download(url);
 		expect(run.error?.message).toMatch(
 			/ is not a PDF: .* answered HTTP 200 with HTML \(content type text\/html/,
 		);
 	});
 
 	it('refuses a URL on another origin before any request: the key never leaves the API origin', async () => {
-		const run = await runNode(sandbox(), {
-			resource: 'document',
-			operation: 'download',
-			documentUrl: 'http://127.0.0.2:9/documents/TST0000001.pdf',
-			binaryPropertyName: 'data',
-		});
+		const run = await download('http://127.0.0.2:9/documents/TST0000001.pdf');
 		expect(run.error?.message).toBe(
 			`Document URL: is on http://127.0.0.2:9, not on the credential's API origin ${sandbox().origin} (item index 0)`,
 		);
@@ -145,11 +127,7 @@ describe('document resource: Download PDF', () => {
 
 	it("another practice's document is refused with 401", async () => {
 		const [url] = await submittedFiles();
-		const run = await runNode(
-			sandbox(),
-			{ resource: 'document', operation: 'download', documentUrl: url, binaryPropertyName: 'data' },
-			{ practice: 1 },
-		);
+		const run = await download(url, { practice: 1 });
 		expect(run.error?.message).toBe('The Dental Referrals API rejected the API key (HTTP 401)');
 	});
 
@@ -160,12 +138,7 @@ describe('document resource: Download PDF', () => {
 			kind: 'redirect',
 			location: 'http://127.0.0.3:9/steal',
 		});
-		const run = await runNode(sandbox(), {
-			resource: 'document',
-			operation: 'download',
-			documentUrl: url,
-			binaryPropertyName: 'data',
-		});
+		const run = await download(url);
 		expect(run.error?.message).toBe(
 			`The Dental Referrals API at ${new URL(sandbox().origin).host} answered with a redirect (HTTP 302) to http://127.0.0.3:9`,
 		);
@@ -174,12 +147,7 @@ describe('document resource: Download PDF', () => {
 	it('a large PDF streams into the binary store intact', async () => {
 		const size = 8 * 1024 * 1024 + 123;
 		const url = sandbox().addSyntheticDocument(sandbox().practices[0].apiKey, size);
-		const run = await runNode(sandbox(), {
-			resource: 'document',
-			operation: 'download',
-			documentUrl: url,
-			binaryPropertyName: 'data',
-		});
+		const run = await download(url);
 		expect(run.error).toBeUndefined();
 		const binary = run.items[0].binary!.data;
 		expect(binary.id).toMatch(/^filesystem/);

@@ -1,14 +1,17 @@
+import type { INode } from 'n8n-workflow';
+
 import { apiRequests, runNode, useSandbox } from '../../../../tools/engine/sandbox-workflow';
 import { ptguidFor } from '../../../../tools/sandbox/routes/forms';
 
 describe('form resource, through the n8n engine against the sandbox', () => {
 	const sandbox = useSandbox();
+	// Every test here runs Prepare Form: only the fields and the run options differ.
+	const prepare = (fields: INode['parameters'], options?: Parameters<typeof runNode>[2]) =>
+		runNode(sandbox(), { resource: 'form', operation: 'prepare', ...fields }, options);
 
 	it('Prepare Form: form-urlencoded body with snake_case names, DD/MM/YYYY and 1/0 flags', async () => {
 		const formType = sandbox().practices[0].forms[0];
-		const run = await runNode(sandbox(), {
-			resource: 'form',
-			operation: 'prepare',
+		const run = await prepare({
 			formType,
 			patientDob: '1980-01-31',
 			additionalFields: {
@@ -70,11 +73,8 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 			['1.0', '"1.0"'],
 			[[1], 'an array'],
 		];
-		const run = await runNode(
-			sandbox(),
+		const run = await prepare(
 			{
-				resource: 'form',
-				operation: 'prepare',
 				formType: sandbox().practices[0].forms[0],
 				patientDob: '01/01/2000',
 				additionalFields: {
@@ -106,9 +106,7 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 	});
 
 	it('Prepare Form with system type SE needs no form type', async () => {
-		const run = await runNode(sandbox(), {
-			resource: 'form',
-			operation: 'prepare',
+		const run = await prepare({
 			formType: '',
 			patientDob: '10/10/2010',
 			additionalFields: { systemType: 'SE' },
@@ -128,11 +126,8 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		],
 		['', 'Patient Date of Birth: is empty (item index 1)'],
 	])('refuses date of birth %p before any request, naming field and item', async (dob, message) => {
-		const run = await runNode(
-			sandbox(),
+		const run = await prepare(
 			{
-				resource: 'form',
-				operation: 'prepare',
 				formType: sandbox().practices[0].forms[0],
 				patientDob: '={{ $json.dob }}',
 			},
@@ -143,9 +138,7 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 	});
 
 	it('refuses a missing form type unless SE, naming field and item', async () => {
-		const run = await runNode(sandbox(), {
-			resource: 'form',
-			operation: 'prepare',
+		const run = await prepare({
 			formType: '',
 			patientDob: '01/01/2000',
 		});
@@ -154,9 +147,7 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 	});
 
 	it("the API's 400 for a form type the key lacks comes back with its message", async () => {
-		const run = await runNode(sandbox(), {
-			resource: 'form',
-			operation: 'prepare',
+		const run = await prepare({
 			formType: 'NoSuchForm',
 			patientDob: '01/01/2000',
 		});
@@ -166,11 +157,8 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 	});
 
 	it('Continue On Fail: bad items become error items paired to their input, the rest succeed', async () => {
-		const run = await runNode(
-			sandbox(),
+		const run = await prepare(
 			{
-				resource: 'form',
-				operation: 'prepare',
 				formType: '={{ $json.formType }}',
 				patientDob: '={{ $json.dob }}',
 			},
@@ -203,11 +191,8 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		// Every reply is held back 300 ms: with 4 in flight, the first 4 arrive before any answer.
 		sandbox().addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs: 300, times: Infinity });
 		const names = Array.from({ length: 8 }, (_, index) => `Patient${index}`);
-		const run = await runNode(
-			sandbox(),
+		const run = await prepare(
 			{
-				resource: 'form',
-				operation: 'prepare',
 				formType: sandbox().practices[0].forms[0],
 				patientDob: '01/01/2000',
 				additionalFields: { patientIdentifier: '={{ $json.name }}' },
@@ -227,11 +212,8 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		sandbox().addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs: 300, times: Infinity });
 		// Item 5 is answered with an API error (after the delay), the others succeed.
 		const names = Array.from({ length: 12 }, (_, index) => `Patient${index}`);
-		const run = await runNode(
-			sandbox(),
+		const run = await prepare(
 			{
-				resource: 'form',
-				operation: 'prepare',
 				formType:
 					'={{ $json.name === "Patient5" ? "NoSuchForm" : "' + sandbox().practices[0].forms[0] + '" }}',
 				patientDob: '01/01/2000',
