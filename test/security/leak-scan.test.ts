@@ -6,7 +6,12 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { submittedReferral } from '../fuzz/setup';
 import { PACKAGE, runWorkflow, type RunResult } from '../../tools/engine/run-workflow';
-import { apiRequests, dentalReferrals, sandboxCredential, useSandbox } from '../../tools/engine/sandbox-workflow';
+import {
+	apiRequests,
+	dentalReferrals,
+	sandboxCredential,
+	useSandbox,
+} from '../../tools/engine/sandbox-workflow';
 import { activateWorkflow } from '../../tools/engine/webhook-server';
 import { startForeignOrigin } from './hostile-servers';
 import {

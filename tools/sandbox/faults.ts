@@ -47,7 +47,8 @@ const SIGN_IN_PAGE =
 
 function actOutNotPdf(ctx: RequestContext, body: 'html' | 'json' | 'empty'): void {
 	if (body === 'html') send(ctx, 200, SIGN_IN_PAGE, { 'Content-Type': 'text/html; charset=utf-8' });
-	else if (body === 'json') sendError(ctx, 200, 'Not Authorized. Check that you are providing a valid API key.');
+	else if (body === 'json')
+		sendError(ctx, 200, 'Not Authorized. Check that you are providing a valid API key.');
 	else send(ctx, 200, '', { 'Content-Type': 'application/pdf' });
 }
 
@@ -114,7 +115,17 @@ export async function actOutFault(
 export function faultFromJson(value: unknown): Fault {
 	if (typeof value !== 'object' || value === null) throw new Error('fault must be a JSON object');
 	const input = value as Record<string, unknown>;
-	const kinds = ['slow', 'status', 'apiError', 'nonJson', 'truncated', 'drop', 'redirect', 'notPdf', 'answer'];
+	const kinds = [
+		'slow',
+		'status',
+		'apiError',
+		'nonJson',
+		'truncated',
+		'drop',
+		'redirect',
+		'notPdf',
+		'answer',
+	];
 	if (typeof input.kind !== 'string' || !kinds.includes(input.kind))
 		throw new Error(`fault.kind must be one of: ${kinds.join(', ')}`);
 	if (input.path !== undefined && typeof input.path !== 'string')
@@ -134,6 +145,7 @@ export function faultFromJson(value: unknown): Fault {
 	if (input.kind === 'redirect') need('location', 'string');
 	if (input.kind === 'notPdf' && !['html', 'json', 'empty'].includes(input.body as string))
 		throw new Error('fault.body must be one of html, json, empty for kind notPdf');
-	if (input.kind === 'answer' && !('json' in input)) throw new Error('fault.json is required for kind answer');
+	if (input.kind === 'answer' && !('json' in input))
+		throw new Error('fault.json is required for kind answer');
 	return { ...input, times } as Fault;
 }
