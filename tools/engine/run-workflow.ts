@@ -15,6 +15,7 @@ import {
 	type IVersionedNodeType,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { DentalReferrals, DentalReferralsTrigger } from '../product';
@@ -64,6 +65,7 @@ export interface WorkflowNode {
 	type: string;
 	parameters: INode['parameters'];
 	continueOnFail?: boolean;
+	disabled?: boolean;
 	credentials?: INode['credentials'];
 	/** Node settings such as retryOnFail / maxTries / waitBetweenTries. */
 	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
@@ -73,6 +75,8 @@ export interface RunResult {
 	run: IRun;
 	/** The items a node emitted on its first output (empty if it did not run). */
 	output(nodeName: string): INodeExecutionData[];
+	/** The execution hints n8n-core collected for a node's first run (what the editor shows). */
+	hints(nodeName: string): NodeExecutionHint[];
 	/** The error that stopped the execution, if any. */
 	error: IRun['data']['resultData']['error'];
 }
@@ -94,6 +98,8 @@ export interface LinearWorkflow {
 	staticData?: IDataObject;
 	workflowId?: string;
 	executionId?: string;
+	/** Whether the workflow is published (n8n 1.x: active); manual test runs usually are not. */
+	active?: boolean;
 }
 
 function toNode(node: WorkflowNode & { webhookId?: string }, id: string, position: number): INode {
@@ -105,6 +111,7 @@ function toNode(node: WorkflowNode & { webhookId?: string }, id: string, positio
 		position: [200 * position, 0],
 		parameters: node.parameters,
 		continueOnFail: node.continueOnFail,
+		disabled: node.disabled,
 		webhookId: node.webhookId,
 		...node.settings,
 		credentials: node.credentials ?? {
@@ -152,7 +159,7 @@ export function buildWorkflow(spec: LinearWorkflow) {
 	const workflowData: IWorkflowBase = {
 		id: spec.workflowId ?? 'wf-test',
 		name: 'test',
-		active: false,
+		active: spec.active ?? false,
 		isArchived: false,
 		nodes,
 		connections,
@@ -160,14 +167,14 @@ export function buildWorkflow(spec: LinearWorkflow) {
 		staticData: spec.staticData,
 		createdAt: new Date(),
 		updatedAt: new Date(),
-		activeVersionId: null,
+		activeVersionId: spec.active ? 'published' : null,
 	} as unknown as IWorkflowBase;
 	const workflow = new Workflow({
 		id: workflowData.id,
 		name: workflowData.name,
 		nodes,
 		connections,
-		active: false,
+		active: spec.active ?? false,
 		nodeTypes,
 		settings: {},
 		staticData: spec.staticData,
@@ -201,6 +208,9 @@ export function runResult(run: IRun): RunResult {
 		error: run.data.resultData.error,
 		output(nodeName) {
 			return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+		},
+		hints(nodeName) {
+			return run.data.resultData.runData[nodeName]?.[0]?.hints ?? [];
 		},
 	};
 }
