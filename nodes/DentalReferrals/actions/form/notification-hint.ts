@@ -11,7 +11,7 @@ const OPTION_TRIGGER = '"Dental Referrals Trigger of This Workflow"';
 
 /**
  * After Prepare Form: a prepared referral whose PDFs nothing in this workflow will receive
- * (README, Troubleshooting). Another workflow may still poll them, so the hint without any
+ * (README, Hints above the output). Another workflow may still poll them, so the hint without any
  * trigger only informs; a wiring that points nowhere is a warning.
  */
 export function notificationHint(this: IExecuteFunctions, form: PatientForm, itemIndex: number): void {
