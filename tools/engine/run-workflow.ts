@@ -98,8 +98,6 @@ export interface LinearWorkflow {
 	staticData?: IDataObject;
 	workflowId?: string;
 	executionId?: string;
-	/** Whether the workflow is published (n8n 1.x: active); manual test runs usually are not. */
-	active?: boolean;
 }
 
 function toNode(node: WorkflowNode & { webhookId?: string }, id: string, position: number): INode {
@@ -159,7 +157,7 @@ export function buildWorkflow(spec: LinearWorkflow) {
 	const workflowData: IWorkflowBase = {
 		id: spec.workflowId ?? 'wf-test',
 		name: 'test',
-		active: spec.active ?? false,
+		active: false,
 		isArchived: false,
 		nodes,
 		connections,
@@ -167,14 +165,14 @@ export function buildWorkflow(spec: LinearWorkflow) {
 		staticData: spec.staticData,
 		createdAt: new Date(),
 		updatedAt: new Date(),
-		activeVersionId: spec.active ? 'published' : null,
+		activeVersionId: null,
 	} as unknown as IWorkflowBase;
 	const workflow = new Workflow({
 		id: workflowData.id,
 		name: workflowData.name,
 		nodes,
 		connections,
-		active: spec.active ?? false,
+		active: false,
 		nodeTypes,
 		settings: {},
 		staticData: spec.staticData,

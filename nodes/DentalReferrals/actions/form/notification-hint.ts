@@ -22,16 +22,7 @@ export function notificationHint(this: IExecuteFunctions, form: PatientForm, ite
 		nodes.some((other) => !other.disabled && other.type === packageNodeType(node, name));
 	const hasTrigger = has('dentalReferralsTrigger');
 	if (this.getNodeParameter('filesReadyNotification', itemIndex, 'url') === 'trigger') {
-		if (hasTrigger) {
-			// README, Manual (test) runs: n8n answers the production URL only while the workflow is published.
-			if (this.getWorkflow().active) return;
-			addHint.call(
-				this,
-				`This workflow is not published, and n8n answers its ${TRIGGER}'s production URL only while it is: publish it before the referral is submitted (the API retries a refused notification after 1 h, 4 h and 1 day).`,
-				'warning',
-			);
-			return;
-		}
+		if (hasTrigger) return;
 		addHint.call(
 			this,
 			`Files Ready Notification is ${OPTION_TRIGGER}, but this workflow has no enabled ${TRIGGER}: the API's notification will get 404. Add a ${TRIGGER} and publish the workflow.`,

@@ -29,7 +29,7 @@ describe('Prepare Form hints: who receives the PDFs', () => {
 
 	async function prepareHints(
 		notification: INodeParameters,
-		workflow: { trigger?: WorkflowNode; after?: WorkflowNode[]; items?: object[]; active?: boolean } = {},
+		workflow: { trigger?: WorkflowNode; after?: WorkflowNode[]; items?: object[] } = {},
 	) {
 		const credentials = sandboxCredential(sandbox());
 		const { filesReadyWebhookUrl, ...choice } = notification;
@@ -50,7 +50,6 @@ describe('Prepare Form hints: who receives the PDFs', () => {
 				...(workflow.after ?? []),
 			],
 			trigger: workflow.trigger,
-			active: workflow.active,
 			credentials,
 		});
 		expect(run.error).toBeUndefined();
@@ -75,9 +74,9 @@ describe('Prepare Form hints: who receives the PDFs', () => {
 		['a pasted Files Ready Webhook URL', { filesReadyWebhookUrl: 'https://example.org/hook' }, {}],
 		['a Status Trigger on another branch', {}, { trigger: statusTrigger }],
 		[
-			'the trigger choice with a Dental Referrals Trigger, published',
+			'the trigger choice with a Dental Referrals Trigger',
 			{ filesReadyNotification: 'trigger' },
-			{ trigger, active: true },
+			{ trigger },
 		],
 	])('no hint with %s', async (_, notification, workflow) => {
 		expect(await prepareHints(notification, workflow)).toEqual([]);
@@ -88,12 +87,6 @@ describe('Prepare Form hints: who receives the PDFs', () => {
 		expect(hints).toHaveLength(1);
 		expect(hints[0].type).toBe('warning');
 		expect(hints[0].message).toContain('this workflow has no enabled Dental Referrals Trigger');
-	});
-
-	it('the trigger choice in a workflow that is not published: its trigger would refuse the notification', async () => {
-		const hints = await prepareHints({ filesReadyNotification: 'trigger' }, { trigger });
-		expect(hints.map((hint) => hint.type)).toEqual(['warning']);
-		expect(hints[0].message).toContain('This workflow is not published');
 	});
 
 	it('a disabled Dental Referrals Trigger does not count', async () => {
