@@ -4,7 +4,7 @@
  * the sandbox, and the status trigger polling on n8n's schedule. Outputs are printed to the log.
  */
 import type { Execution, N8nApi, WorkflowDefinition, WorkflowNode } from '../tools/n8n/n8n-api';
-import { n8nMajor, nodeOutput } from '../tools/n8n/n8n-api';
+import { n8nMajor, nodeHints, nodeOutput } from '../tools/n8n/n8n-api';
 import { SandboxControl } from '../tools/n8n/sandbox-control';
 import { connect, stackInfo } from '../tools/n8n/stack-info';
 import { MANUAL_TRIGGER, manualTriggerNode } from '../tools/n8n/workflow-builder';
@@ -181,6 +181,12 @@ describe('every action operation inside n8n', () => {
 		});
 		expect(out('Get Recent').length).toBeGreaterThanOrEqual(1);
 		expect(out('Get by Patient').map((referral) => referral.referral_urn)).toContain(prepared.urn);
+		// Real n8n keeps the nodes' execution hints: Prepare Form sent no notification URL and this
+		// workflow has no trigger to receive one; Get by Patient found the referral, so says nothing.
+		expect(nodeHints(execution, 'Prepare Form')).toEqual([
+			expect.objectContaining({ message: expect.stringContaining('No PDF notification is set up') }),
+		]);
+		expect(nodeHints(execution, 'Get by Patient')).toEqual([]);
 		expect(out('Prepare File Upload')[0]).toEqual({ fileupload_id: expect.any(Number) });
 		const pdf = nodeOutput(execution, 'Download PDF')[0].binary?.data as Record<string, unknown>;
 		expect(pdf).toMatchObject({ mimeType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
@@ -273,6 +279,8 @@ describe('Dental Referrals Trigger inside n8n', () => {
 			}
 			logOutputs(execution!, ['Prepare Form']);
 			expectSuccess(execution!);
+			// Published, with its Dental Referrals Trigger: nothing to hint about the PDF wiring.
+			expect(nodeHints(execution!, 'Prepare Form')).toEqual([]);
 			const urn = String((nodeOutput(execution!, 'Prepare Form')[0].json as { urn: string }).urn);
 			const sent = (await sandbox.requests())
 				.filter((request) => request.path.endsWith('/prepare_form'))

@@ -15,6 +15,7 @@ import {
 	type IVersionedNodeType,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { DentalReferrals, DentalReferralsTrigger } from '../product';
@@ -64,6 +65,7 @@ export interface WorkflowNode {
 	type: string;
 	parameters: INode['parameters'];
 	continueOnFail?: boolean;
+	disabled?: boolean;
 	credentials?: INode['credentials'];
 	/** Node settings such as retryOnFail / maxTries / waitBetweenTries. */
 	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
@@ -73,6 +75,8 @@ export interface RunResult {
 	run: IRun;
 	/** The items a node emitted on its first output (empty if it did not run). */
 	output(nodeName: string): INodeExecutionData[];
+	/** The execution hints n8n-core collected for a node's first run (what the editor shows). */
+	hints(nodeName: string): NodeExecutionHint[];
 	/** The error that stopped the execution, if any. */
 	error: IRun['data']['resultData']['error'];
 }
@@ -105,6 +109,7 @@ function toNode(node: WorkflowNode & { webhookId?: string }, id: string, positio
 		position: [200 * position, 0],
 		parameters: node.parameters,
 		continueOnFail: node.continueOnFail,
+		disabled: node.disabled,
 		webhookId: node.webhookId,
 		...node.settings,
 		credentials: node.credentials ?? {
@@ -201,6 +206,9 @@ export function runResult(run: IRun): RunResult {
 		error: run.data.resultData.error,
 		output(nodeName) {
 			return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+		},
+		hints(nodeName) {
+			return run.data.resultData.runData[nodeName]?.[0]?.hints ?? [];
 		},
 	};
 }

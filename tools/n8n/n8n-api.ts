@@ -74,6 +74,8 @@ export interface ExecutionData {
 			Array<{
 				data?: { main?: Array<Array<{ json: unknown; binary?: Record<string, unknown> }> | null> };
 				error?: unknown;
+				/** Execution hints the node added: what the editor shows above its output. */
+				hints?: Array<{ message: string; type?: string; location?: string }>;
 			}>
 		>;
 		error?: { message?: string; description?: string };
@@ -117,6 +119,11 @@ export function nodeOutput(
 	run = 0,
 ): Array<{ json: unknown; binary?: Record<string, unknown> }> {
 	return execution.data?.resultData.runData[nodeName]?.[run]?.data?.main?.[output] ?? [];
+}
+
+/** The execution hints a node added in run `run` (what the editor shows above its output). */
+export function nodeHints(execution: Execution, nodeName: string, run = 0) {
+	return execution.data?.resultData.runData[nodeName]?.[run]?.hints ?? [];
 }
 
 export interface CredentialTestResult {

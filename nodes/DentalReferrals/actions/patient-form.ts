@@ -18,6 +18,8 @@ export function patientFormOperation(options: {
 	operation: string;
 	send: PatientFormMethod;
 	formTypeOptionalForSE: boolean;
+	/** Runs after a successful answer, e.g. to add execution hints. */
+	afterSend?: (this: IExecuteFunctions, form: PatientForm, itemIndex: number) => void;
 }): Operation {
 	return {
 		description: updateDisplayOptions(
@@ -26,7 +28,11 @@ export function patientFormOperation(options: {
 		),
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
 			const form = await patientForm.call(this, itemIndex, options);
-			return async () => jsonItems(await options.send.call(this, form, callOptions.call(this, itemIndex)));
+			return async () => {
+				const answer = await options.send.call(this, form, callOptions.call(this, itemIndex));
+				options.afterSend?.call(this, form, itemIndex);
+				return jsonItems(answer);
+			};
 		},
 	};
 }

@@ -66,14 +66,7 @@ function triggerNotificationUrl(this: IExecuteFunctions, itemIndex: number): str
  */
 function resumeUrl(this: IExecuteFunctions, itemIndex: number): string {
 	const node = nodeOf(this);
-	const waits = this.getChildNodes(node.name, { includeNodeParameters: true }).filter(
-		(child) =>
-			child.type === node.type &&
-			!child.disabled &&
-			child.parameters?.resource === 'referral' &&
-			child.parameters?.operation === WAIT_FOR_FILES_OPERATION,
-	);
-	if (waits.length === 0) {
+	if (!waitForFilesFollows.call(this)) {
 		throw inputError(
 			node,
 			itemIndex,
@@ -83,4 +76,16 @@ function resumeUrl(this: IExecuteFunctions, itemIndex: number): string {
 		);
 	}
 	return String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex));
+}
+
+/** Whether an enabled Dental Referrals "Wait for PDFs" node comes after this node. */
+export function waitForFilesFollows(this: IExecuteFunctions): boolean {
+	const node = nodeOf(this);
+	return this.getChildNodes(node.name, { includeNodeParameters: true }).some(
+		(child) =>
+			child.type === node.type &&
+			!child.disabled &&
+			child.parameters?.resource === 'referral' &&
+			child.parameters?.operation === WAIT_FOR_FILES_OPERATION,
+	);
 }

@@ -1,5 +1,6 @@
 import { prepareForm } from '../../../shared/api';
 import { patientFormOperation } from '../patient-form';
+import { notificationHint } from './notification-hint';
 
 // API documentation, “Prepare Form”: with system type SE the user may pick the form type in the browser.
 export const { description, prepare } = patientFormOperation({
@@ -7,4 +8,5 @@ export const { description, prepare } = patientFormOperation({
 	operation: 'prepare',
 	send: prepareForm,
 	formTypeOptionalForSE: true,
+	afterSend: notificationHint,
 });

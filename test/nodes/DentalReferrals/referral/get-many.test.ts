@@ -1,4 +1,5 @@
 import { apiRequests, runNode, useSandbox } from '../../../../tools/engine/sandbox-workflow';
+import { prepare } from '../../../../tools/sandbox/test-helpers';
 import { submittedReferral } from './submitted-referral';
 
 describe('referral resource', () => {
@@ -50,5 +51,27 @@ describe('referral resource', () => {
 			`Limit: must be a whole number from 1 to 100, got ${limit} (item index 0)`,
 		);
 		expect(apiRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('Get Recent hints that older referrals may exist when it returns the API maximum of 100, not below', async () => {
+		// A practice of its own, so the other tests' referrals do not count.
+		const practice = 1;
+		const { apiKey } = sandbox().practices[practice];
+		const submitOne = async () => sandbox().submit((await prepare(sandbox(), apiKey)).urn);
+		for (let i = 0; i < 99; i++) await submitOne();
+		const recent = () =>
+			runNode(sandbox(), { resource: 'referral', operation: 'getMany', returnAll: true }, { practice });
+
+		const below = await recent();
+		expect(below.items).toHaveLength(99);
+		expect(below.hints('Dental Referrals')).toEqual([]);
+
+		await submitOne();
+		const atCap = await recent();
+		expect(atCap.items).toHaveLength(100);
+		expect(atCap.hints('Dental Referrals')).toEqual([
+			{ message: expect.stringContaining('the most the API lists'), type: 'info', location: 'outputPane' },
+		]);
+		expect(atCap.hints('Dental Referrals')[0].message).toContain('Get by Patient');
 	});
 });
