@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { launchBrowser, loginBrowser, type LaunchedBrowser } from '../tools/n8n/browser';
 import { toDefinition } from '../tools/n8n/examples';
 import { nodeOutput, parseJson, type Execution, type N8nApi } from '../tools/n8n/n8n-api';
+import { expectSuccess } from '../tools/n8n/expect-execution';
 import { SandboxControl } from '../tools/n8n/sandbox-control';
 import { connect, stackInfo } from '../tools/n8n/stack-info';
 import { ACTION_NODE, actionWorkflow, MANUAL_TRIGGER } from '../tools/n8n/workflow-builder';
@@ -21,14 +22,6 @@ const ARTIFACTS = join(__dirname, 'artifacts');
 
 const json = (execution: Execution, node: string) =>
 	nodeOutput(execution, node).map((item) => item.json as Record<string, unknown>);
-
-function expectSuccess(execution: Execution): void {
-	const error = execution.data?.resultData.error;
-	expect({ status: execution.status, error: error?.message }).toEqual({
-		status: 'success',
-		error: undefined,
-	});
-}
 
 describe('node version 2 in n8n', () => {
 	let api: N8nApi;
