@@ -5,6 +5,7 @@
  */
 import type { Execution, N8nApi, WorkflowDefinition, WorkflowNode } from '../tools/n8n/n8n-api';
 import { n8nMajor, nodeHints, nodeOutput } from '../tools/n8n/n8n-api';
+import { expectSuccess } from '../tools/n8n/expect-execution';
 import { SandboxControl } from '../tools/n8n/sandbox-control';
 import { connect, stackInfo } from '../tools/n8n/stack-info';
 import { MANUAL_TRIGGER, manualTriggerNode } from '../tools/n8n/workflow-builder';
@@ -57,14 +58,6 @@ function logOutputs(execution: Execution, nodes: string[]): void {
 			JSON.stringify(nodeOutput(execution, node).map((item) => ({ json: item.json, binary: item.binary }))),
 		);
 	}
-}
-
-function expectSuccess(execution: Execution): void {
-	const error = execution.data?.resultData.error;
-	expect({ status: execution.status, error: error?.message }).toEqual({
-		status: 'success',
-		error: undefined,
-	});
 }
 
 describe('every action operation inside n8n', () => {

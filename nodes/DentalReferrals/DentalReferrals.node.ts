@@ -16,6 +16,7 @@ import * as referral from './actions/referral';
 import { resume, waitWebhooks } from './actions/referral/wait-for-files.operation';
 import { router } from './actions/router';
 import { requestOptionsField } from './descriptions/options.fields';
+import { searchDocuments, searchReferrals } from './methods/list-search';
 import { getFormTypes } from './methods/load-options';
 
 export class DentalReferrals implements INodeType {
@@ -27,7 +28,9 @@ export class DentalReferrals implements INodeType {
 			dark: 'file:../../icons/dentalReferrals.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		// 2: URN and Document are resource locators (pickers); version 1 keeps its text fields.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Prepare referral forms, save drafts, upload files and follow referrals with the Dental Referrals API',
@@ -62,7 +65,7 @@ export class DentalReferrals implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getFormTypes } };
+	methods = { loadOptions: { getFormTypes }, listSearch: { searchReferrals, searchDocuments } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

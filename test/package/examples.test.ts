@@ -24,6 +24,7 @@ const CORE_NODES = [
 interface ExampleNode {
 	name: string;
 	type: string;
+	typeVersion: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, unknown>;
 }
@@ -60,6 +61,13 @@ describe.each(readdirSync(dir).filter((file) => file.endsWith('.json')))('exampl
 			expect(notes.join('\n')).toContain('**Publish**');
 		}
 		expect(notes.join('\n')).not.toMatch(/\bActivate\b/);
+	});
+
+	it('saves our action node at its current version (what n8n gives a node added today)', () => {
+		const action = ours['n8n-nodes-dental-referrals.dentalReferrals'].description;
+		for (const node of workflow.nodes.filter((candidate) => candidate.type.endsWith('.dentalReferrals'))) {
+			expect(node.typeVersion).toBe(action.defaultVersion);
+		}
 	});
 
 	it('connects existing nodes', () => {

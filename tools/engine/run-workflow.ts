@@ -69,6 +69,8 @@ export interface WorkflowNode {
 	credentials?: INode['credentials'];
 	/** Node settings such as retryOnFail / maxTries / waitBetweenTries. */
 	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	/** The node version the workflow was saved with; 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -105,7 +107,7 @@ function toNode(node: WorkflowNode & { webhookId?: string }, id: string, positio
 		id,
 		name: node.name,
 		type: node.type,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? 1,
 		position: [200 * position, 0],
 		parameters: node.parameters,
 		continueOnFail: node.continueOnFail,

@@ -31,11 +31,12 @@ export function sandboxCredential(sandbox: Sandbox, practice = 0) {
 /** A Dental Referrals action node with the given parameters. */
 export function dentalReferrals(
 	parameters: INode['parameters'],
-	options: { name?: string; continueOnFail?: boolean; settings?: WorkflowNode['settings'] } = {},
+	options: Pick<WorkflowNode, 'continueOnFail' | 'settings' | 'typeVersion'> & { name?: string } = {},
 ): WorkflowNode {
 	return {
 		name: options.name ?? 'Dental Referrals',
 		type: `${PACKAGE}.dentalReferrals`,
+		typeVersion: options.typeVersion,
 		parameters,
 		continueOnFail: options.continueOnFail,
 		settings: options.settings,
@@ -60,6 +61,7 @@ export async function runNode(
 		settings?: WorkflowNode['settings'];
 		practice?: number;
 		credentials?: LinearWorkflow['credentials'];
+		typeVersion?: number;
 	} = {},
 ): Promise<NodeRun> {
 	const credentials = options.credentials ?? sandboxCredential(sandbox, options.practice);
@@ -67,7 +69,11 @@ export async function runNode(
 		items: options.items,
 		files: options.files,
 		nodes: [
-			dentalReferrals(parameters, { continueOnFail: options.continueOnFail, settings: options.settings }),
+			dentalReferrals(parameters, {
+				continueOnFail: options.continueOnFail,
+				settings: options.settings,
+				typeVersion: options.typeVersion,
+			}),
 		],
 		credentials,
 	});

@@ -27,6 +27,7 @@ export const CHROMIUM_ARGS = [
 
 export interface Locator {
 	click(options?: { timeout?: number }): Promise<void>;
+	dblclick(options?: { timeout?: number }): Promise<void>;
 	fill(value: string, options?: { timeout?: number }): Promise<void>;
 	waitFor(options?: {
 		state?: 'attached' | 'detached' | 'visible' | 'hidden';

@@ -69,23 +69,28 @@ function hasExpression(value: unknown): boolean {
 	return false;
 }
 
-/** this.getNodeParameter(name, itemIndex, fallback), read once per run when it holds no expression. */
+/**
+ * this.getNodeParameter(name, itemIndex, fallback), read once per run when it holds no expression.
+ * With `extractValue`, a resource locator (node version 2) gives its value; a version 1 text is unchanged.
+ */
 export function nodeParameter(
 	this: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 	fallback?: unknown,
+	extractValue = false,
 ): unknown {
 	let cache = constants.get(this);
 	if (!cache) {
 		cache = new Map();
 		constants.set(this, cache);
 	}
-	if (cache.has(name)) return cache.get(name);
-	const value: unknown = this.getNodeParameter(name, itemIndex, fallback);
+	const key = extractValue ? `${name}\u0000value` : name;
+	if (cache.has(key)) return cache.get(key);
+	const value: unknown = this.getNodeParameter(name, itemIndex, fallback, { extractValue });
 	let stored: unknown = nodeOf(this).parameters;
-	for (const key of name.split('.')) stored = (stored as Record<string, unknown> | undefined)?.[key];
-	if (!hasExpression(stored)) cache.set(name, value);
+	for (const part of name.split('.')) stored = (stored as Record<string, unknown> | undefined)?.[part];
+	if (!hasExpression(stored)) cache.set(key, value);
 	return value;
 }
 
@@ -108,6 +113,16 @@ export function textParameter(
 	fallback = '',
 ): string {
 	return toText(nodeOf(this), itemIndex, field, nodeParameter.call(this, name, itemIndex, fallback)).trim();
+}
+
+/** A text or resource locator parameter (either node version), trimmed. */
+export function locatorParameter(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+): string {
+	return toText(nodeOf(this), itemIndex, field, nodeParameter.call(this, name, itemIndex, '', true)).trim();
 }
 
 /** A whole number within bounds, e.g. Limit or File Upload ID. */
@@ -133,9 +148,16 @@ export function wholeNumberParameter(
 function requiredMatching(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	parameter: { name: string; field: string; pattern: RegExp; problem: (value: string) => string },
+	parameter: {
+		name: string;
+		field: string;
+		pattern: RegExp;
+		problem: (value: string) => string;
+		locator?: boolean;
+	},
 ): string {
-	const value = textParameter.call(this, parameter.name, itemIndex, parameter.field);
+	const read = parameter.locator ? locatorParameter : textParameter;
+	const value = read.call(this, parameter.name, itemIndex, parameter.field);
 	if (value === '') throw inputError(nodeOf(this), itemIndex, parameter.field, 'is required');
 	if (!parameter.pattern.test(value)) {
 		throw inputError(nodeOf(this), itemIndex, parameter.field, parameter.problem(value));
@@ -160,6 +182,7 @@ export function urnParameter(this: IExecuteFunctions, itemIndex: number): string
 		name: 'urn',
 		field: 'URN',
 		pattern: URN_PATTERN,
+		locator: true,
 		problem: (urn) => `"${urn.slice(0, 40)}" is not a referral URN such as TST0000001`,
 	});
 }

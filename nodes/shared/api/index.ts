@@ -7,7 +7,14 @@ export { apiKey } from './credential';
 export { downloadDocument } from './documents';
 export { addFile, prepareFileUpload } from './file-uploads';
 export { availableForms, prepareForm, saveDraft, type PatientForm } from './forms';
-export { MAX_LISTED_REFERRALS, patientReferrals, recentReferrals, referralStatus } from './referrals';
+export {
+	MAX_LISTED_REFERRALS,
+	patientReferrals,
+	recentReferrals,
+	referralStatus,
+	summarizeReferral,
+	type ReferralSummary,
+} from './referrals';
 export {
 	apiRoot,
 	checkDocumentUrl,

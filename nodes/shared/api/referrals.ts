@@ -60,6 +60,25 @@ async function listed(
 	return (answer as { referral_data: IDataObject[] }).referral_data;
 }
 
+/** What a listed referral says about itself (its answer was checked), for pickers. */
+export interface ReferralSummary {
+	urn: string;
+	status: string;
+	/** Referrer name and referral reason, those given. */
+	about: string[];
+	files: string[];
+}
+
+export function summarizeReferral(referral: IDataObject): ReferralSummary {
+	const text = (key: string) => (typeof referral[key] === 'string' ? referral[key] : '');
+	return {
+		urn: text('referral_urn'),
+		status: text('referral_status'),
+		about: [text('referrer_name'), text('referral_reason')].filter(Boolean),
+		files: referral.referral_files as string[],
+	};
+}
+
 /** API documentation, “Batch Referral Status”: the `count` most recently submitted referrals, newest first. */
 export async function recentReferrals(
 	this: ApiContext,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DentalReferralsApi } from '../../../credentials/DentalReferralsApi.credentials';
 import { credentialType } from '../../../tools/engine/credentials-helper';
+import { loadOptionsContext } from '../../../tools/engine/load-options';
 import { buildWorkflow } from '../../../tools/engine/run-workflow';
 import {
 	apiRequests,
@@ -127,15 +127,10 @@ describe('credential and dropdowns', () => {
 
 	it("the Form Type dropdown loads the forms of the credential's practice, live", async () => {
 		for (const practice of [0, 2]) {
-			const { workflow, additionalData } = buildWorkflow({
-				nodes: [dentalReferrals({ resource: 'form', operation: 'prepare' })],
-				credentials: sandboxCredential(sandbox(), practice),
-			});
-			const context = new LoadOptionsContext(
-				workflow,
-				workflow.getNode('Dental Referrals')!,
-				additionalData,
-				'formType',
+			const context = loadOptionsContext(
+				sandbox(),
+				{ resource: 'form', operation: 'prepare' },
+				{ practice, path: 'formType' },
 			);
 			const { getFormTypes } = await import('../../../nodes/DentalReferrals/methods/load-options');
 			const options = await getFormTypes.call(context);

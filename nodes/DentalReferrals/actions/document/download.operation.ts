@@ -2,9 +2,10 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { checkDocumentUrl, downloadDocument } from '../../../shared/api';
 import { nodeOf } from '../../../shared/node-of';
+import { documentLocator, V1 } from '../../descriptions/locator.fields';
 import { inputError } from '../../input/input-error';
 import { callOptions } from '../../input/node-options';
-import { textParameter } from '../../input/parameters';
+import { locatorParameter, textParameter } from '../../input/parameters';
 import type { SendRequest } from '../operation';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -20,7 +21,9 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				'https://app.dental-referrals.org/documents/show/attachments/1/pdfs/original/TST0000001.pdf',
 			description:
 				"URL of a referral PDF, from a referral's referral_files or a files-ready notification. Only URLs on the credential's API origin are fetched.",
+			displayOptions: V1,
 		},
+		documentLocator,
 		{
 			displayName: 'Put Output File in Field',
 			name: 'binaryPropertyName',
@@ -44,7 +47,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	if (property === '') throw inputError(nodeOf(this), itemIndex, 'Put Output File in Field', 'is required');
 	const location = await checkDocumentUrl.call(
 		this,
-		textParameter.call(this, 'documentUrl', itemIndex, 'Document URL'),
+		locatorParameter.call(this, 'documentUrl', itemIndex, 'Document URL'),
 		'Document URL',
 		itemIndex,
 	);

@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { referralStatus } from '../../../shared/api';
 import { callOptions } from '../../input/node-options';
 import { urnParameter } from '../../input/parameters';
+import { urnLocator, V1 } from '../../descriptions/locator.fields';
 import { jsonItems, type SendRequest } from '../operation';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -16,7 +17,11 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			placeholder: 'TST0000001',
 			description: 'URN of the referral, as returned by Prepare Form or Save Draft',
+			displayOptions: V1,
 		},
+		urnLocator(
+			'The referral: one of the recent referrals, or its URN as returned by Prepare Form or Save Draft',
+		),
 	],
 );
 

@@ -20,6 +20,7 @@ import {
 	refuse,
 	type PdfsResult,
 } from '../../../shared/webhook-answers';
+import { urnLocator, V1 } from '../../descriptions/locator.fields';
 import { WAIT_FOR_FILES_OPERATION } from '../../descriptions/notification.fields';
 import { inputError } from '../../input/input-error';
 import { numberParameter, textParameter, urnParameter } from '../../input/parameters';
@@ -69,7 +70,12 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			default: '={{ $json.urn }}',
 			required: true,
 			description: 'URN of the referral to wait for, as returned by Prepare Form or Save Draft',
+			displayOptions: V1,
 		},
+		urnLocator(
+			'The referral to wait for: by default the URN Prepare Form or Save Draft returned',
+			'={{ $json.urn }}',
+		),
 		{
 			displayName: 'Wait Limit',
 			name: 'waitLimit',
@@ -144,7 +150,7 @@ export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const parsed = readNotification.call(this);
 	if (!parsed.ok) return refuse.call(this, 400, `Not a files-ready notification: ${parsed.problem}`);
 	const { urn, files } = parsed.notification;
-	const expected = String(this.getNodeParameter('urn', '') ?? '').trim();
+	const expected = String(this.getNodeParameter('urn', '', { extractValue: true }) ?? '').trim();
 	if (urn !== expected)
 		return refuse.call(this, 409, `This execution waits for referral ${expected}, not ${urn}`);
 

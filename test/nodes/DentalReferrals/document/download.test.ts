@@ -48,6 +48,21 @@ describe('document resource: Download PDF', () => {
 		expect(request.headers.authorization).toBe(`Token token=${sandbox().practices[0].apiKey}`);
 	});
 
+	it.each([
+		['From List', 'list'],
+		['By URL', 'url'],
+	])('node version 2: the Document locator (%s) downloads the same PDF', async (_label, mode) => {
+		const [url] = await submittedFiles();
+		const run = await runNode(
+			sandbox(),
+			{ resource: 'document', operation: 'download', documentUrl: { __rl: true, mode, value: url } },
+			{ typeVersion: 2 },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].binary?.data?.mimeType).toBe('application/pdf');
+		expect(apiRequests(sandbox()).map((request) => request.path)).toEqual([new URL(url).pathname]);
+	});
+
 	it("asks for the document with the documented Accept: application/json (the seed's only PDF request)", async () => {
 		const [url] = await submittedFiles();
 		const run = await download(url);

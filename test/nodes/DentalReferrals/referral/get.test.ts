@@ -48,4 +48,58 @@ describe('referral resource', () => {
 		expect(run.error?.message).toBe(message);
 		expect(apiRequests(sandbox())).toHaveLength(0);
 	});
+
+	describe('node version 2: the Referral locator', () => {
+		const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
+
+		it.each([
+			['From List', 'list'],
+			['By URN', 'urn'],
+		])('%s gives the same Get Status as a version 1 URN', async (_label, mode) => {
+			const { urn } = await submittedReferral(sandbox(), `v2-${mode}`);
+			sandbox().clearRequests();
+			const run = await runNode(
+				sandbox(),
+				{ resource: 'referral', operation: 'get', urn: locator(mode, urn) },
+				{ typeVersion: 2 },
+			);
+			expect(run.error).toBeUndefined();
+			expect(run.items.map((item) => item.json.referral_urn)).toEqual([urn]);
+			expect(apiRequests(sandbox(), 'referral_status')[0].query).toEqual({ urn });
+		});
+
+		it('an expression in the locator is read per item', async () => {
+			const first = await submittedReferral(sandbox(), 'v2-expr-1');
+			const second = await submittedReferral(sandbox(), 'v2-expr-2');
+			const run = await runNode(
+				sandbox(),
+				{ resource: 'referral', operation: 'get', urn: locator('urn', '={{ $json.urn }}') },
+				{ typeVersion: 2, items: [{ urn: first.urn }, { urn: second.urn }] },
+			);
+			expect(run.items.map((item) => item.json.referral_urn)).toEqual([first.urn, second.urn]);
+		});
+
+		it.each([
+			[locator('urn', 'TST 0000001'), 'Not a referral URN such as TST0000001'],
+			[locator('list', ''), 'Parameter "Referral" is required.'],
+		])(
+			"n8n's engine refuses %p (the mode's validation, as in the editor) before any request",
+			async (urn, issue) => {
+				const run = runNode(sandbox(), { resource: 'referral', operation: 'get', urn }, { typeVersion: 2 });
+				await expect(run).rejects.toThrow("The 'Dental Referrals' node has issues");
+				await expect(run).rejects.toThrow(issue);
+				expect(apiRequests(sandbox())).toHaveLength(0);
+			},
+		);
+
+		it('an expression giving no URN is refused by the input check, as in version 1', async () => {
+			const run = await runNode(
+				sandbox(),
+				{ resource: 'referral', operation: 'get', urn: locator('urn', '={{ { a: 1 } }}') },
+				{ typeVersion: 2 },
+			);
+			expect(run.error?.message).toBe('URN: expected text, got an object (item index 0)');
+			expect(apiRequests(sandbox())).toHaveLength(0);
+		});
+	});
 });

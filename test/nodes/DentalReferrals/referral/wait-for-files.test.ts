@@ -21,7 +21,11 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 		n8n = undefined;
 	});
 
-	async function start(waitParameters: Record<string, unknown> = {}, items: object[] = [{}]) {
+	async function start(
+		waitParameters: Record<string, unknown> = {},
+		items: object[] = [{}],
+		typeVersion = 1,
+	) {
 		n8n = await activateWorkflow({
 			items,
 			nodes: [
@@ -37,7 +41,7 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 				),
 				dentalReferrals(
 					{ resource: 'referral', operation: 'waitForFiles', ...waitParameters },
-					{ name: WAIT },
+					{ name: WAIT, typeVersion },
 				),
 			],
 			credentials: sandboxCredential(sandbox()),
@@ -81,6 +85,14 @@ describe('Wait for PDFs: prepare, wait, resume by the API’s notification — o
 				.webhookAttempts.filter((attempt) => attempt.urn === urn)
 				.map((attempt) => attempt.status),
 		).toEqual([200]);
+	});
+
+	it('node version 2: the Referral locator defaults to $json.urn and resumes the same way', async () => {
+		const { executionId, urn } = await start({}, [{}], 2);
+		const { files } = await sandbox().submit(urn);
+		const finished = await n8n!.waitForFinish(executionId);
+		expect(finished.error).toBeUndefined();
+		expect(finished.output(WAIT).map((item) => item.json)).toEqual([{ urn, files, timedOut: false }]);
 	});
 
 	async function postFull(url: string, body: unknown) {
