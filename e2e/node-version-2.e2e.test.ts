@@ -17,8 +17,12 @@ import { ACTION_NODE, actionWorkflow, MANUAL_TRIGGER } from '../tools/n8n/workfl
 const info = stackInfo();
 const sandbox = new SandboxControl(info.sandboxOrigin);
 const FIXTURE = join(__dirname, '..', 'test', 'fixtures', 'version-1-workflow.json');
-const SCREENSHOT = join(__dirname, '..', 'docs', 'editor-urn-picker.png');
 const ARTIFACTS = join(__dirname, 'artifacts');
+// The README's picture is refreshed on request only (DR_E2E_UPDATE_DOCS=1), so a test run leaves
+// the working tree clean; every run writes its own copy to e2e/artifacts/.
+const SCREENSHOT = process.env.DR_E2E_UPDATE_DOCS
+	? join(__dirname, '..', 'docs', 'editor-urn-picker.png')
+	: join(ARTIFACTS, 'editor-urn-picker.png');
 
 const json = (execution: Execution, node: string) =>
 	nodeOutput(execution, node).map((item) => item.json as Record<string, unknown>);
@@ -136,6 +140,7 @@ describe('node version 2 in n8n', () => {
 					throw error;
 				});
 			const listed = (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+			await fs.mkdir(ARTIFACTS, { recursive: true });
 			await page.screenshot({ path: SCREENSHOT });
 
 			for (const { urn } of referrals) expect(listed.join(' | ')).toContain(urn);

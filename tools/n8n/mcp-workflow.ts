@@ -52,10 +52,15 @@ export const REFERRAL_TOOLS: ToolNodeSpec[] = [
 		resource: 'referral',
 		operation: 'get',
 		parameters: {
-			urn: fromAI(
-				'urn',
-				'Referral URN such as TST0000001, as Prepare referral form or Get recent referrals return it',
-			),
+			// Node version 2: the Referral is a resource locator; its By URN mode takes the $fromAI expression.
+			urn: {
+				__rl: true,
+				mode: 'urn',
+				value: fromAI(
+					'urn',
+					'Referral URN such as TST0000001, as Prepare referral form or Get recent referrals return it',
+				),
+			},
 		},
 	},
 	{
@@ -85,7 +90,7 @@ function toolNode(spec: ToolNodeSpec, index: number, options: McpWorkflowOptions
 	return {
 		name: spec.name,
 		type: `${options.packageName}.dentalReferralsTool`,
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [-200 + 200 * index, 220],
 		// 'auto': the tool description is the operation's action text (n8n's default).
 		parameters: {
