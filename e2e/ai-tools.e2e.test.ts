@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { findKey } from '../tools/key-forms';
-import type { N8nApi } from '../tools/n8n/n8n-api';
+import { listsTypedToolSchemas, type N8nApi } from '../tools/n8n/n8n-api';
 import { connectMcp, type McpSession, type ToolResult } from '../tools/n8n/mcp-client';
 import { mcpWorkflow } from '../tools/n8n/mcp-workflow';
 import { SandboxControl } from '../tools/n8n/sandbox-control';
@@ -80,8 +80,16 @@ describe('Dental Referrals tools through n8n’s MCP Server Trigger', () => {
 	});
 
 	it('offers four tools whose names, descriptions and arguments say what they do', async () => {
-		const { tools } = await session.client.listTools();
+		const tools = await session.listTools();
 		seen.push(JSON.stringify(tools));
+		// The MCP schema requires inputSchema.type "object"; where n8n sends it (README, n8n versions),
+		// the official client's own, validating listing must accept the list as well.
+		const typed = tools.every((tool) => tool.inputSchema.type === 'object');
+		expect({ version: info.n8nVersion, typed }).toEqual({
+			version: info.n8nVersion,
+			typed: listsTypedToolSchemas(info.n8nVersion),
+		});
+		if (typed) await expect(session.client.listTools()).resolves.toBeDefined();
 		for (const tool of tools)
 			console.log(`[e2e] tool ${tool.name}: ${tool.description} ${JSON.stringify(tool.inputSchema)}`);
 		const byName = new Map(tools.map((tool) => [tool.name, tool]));

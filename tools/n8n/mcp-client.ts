@@ -7,6 +7,7 @@ import {
 	StreamableHTTPClientTransport,
 	StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { z } from 'zod/v4';
 
 export interface ToolResult {
 	isError: boolean;
@@ -14,8 +15,31 @@ export interface ToolResult {
 	text: string;
 }
 
+/** A listed tool as the server sent it (not validated against the MCP schema). */
+export interface ListedTool {
+	name: string;
+	description?: string;
+	inputSchema: Record<string, unknown>;
+}
+
+// tools/list read without the SDK's strict result schema, so a server's schema slips can be
+// asserted on instead of failing the whole listing (n8n 2.20.x omits inputSchema.type).
+const LOOSE_TOOL_LIST = z
+	.object({
+		tools: z.array(
+			z.object({
+				name: z.string(),
+				description: z.string().optional(),
+				inputSchema: z.record(z.string(), z.unknown()),
+			}),
+		),
+	})
+	.passthrough();
+
 export interface McpSession {
 	client: Client;
+	/** tools/list, as the server answered it. */
+	listTools(): Promise<ListedTool[]>;
 	call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
 	close(): Promise<void>;
 }
@@ -52,6 +76,9 @@ export async function connectMcp(
 	}
 	return {
 		client,
+		async listTools() {
+			return (await client.request({ method: 'tools/list' }, LOOSE_TOOL_LIST)).tools;
+		},
 		async call(name, args) {
 			const result = await client.callTool({ name, arguments: args });
 			const content = (result.content ?? []) as Array<{ type: string; text?: string }>;

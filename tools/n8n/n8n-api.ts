@@ -163,6 +163,16 @@ export function n8nMajor(version: string | undefined): number {
 }
 
 /**
+ * Whether n8n's MCP Server Trigger lists each tool's input schema with `"type": "object"`, as
+ * the MCP specification requires. n8n 2.20.x (seen on 2.20.12) leaves it out, so MCP clients
+ * that validate the listing (the official SDK) refuse it; 1.123.81 and 2.41.1 include it.
+ */
+export function listsTypedToolSchemas(version: string | undefined): boolean {
+	const [major, minor] = (version ?? '').split('.').map(Number);
+	return !(major === 2 && minor < 41);
+}
+
+/**
  * Whether n8n shows a credential test's own `responseCode` rule message. Before 2.40 (seen on
  * 1.123.81 and 2.20.12) n8n-workflow's ExecutionBaseError re-declares `cause` as a class field,
  * which wipes the HTTP error's cause; n8n's credentials tester then never reaches the rules
