@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { findKey } from '../tools/key-forms';
-import { listsTypedToolSchemas, type N8nApi } from '../tools/n8n/n8n-api';
+import { listsToolArgumentSchemas, type N8nApi } from '../tools/n8n/n8n-api';
 import { connectMcp, type McpSession, type ToolResult } from '../tools/n8n/mcp-client';
 import { mcpWorkflow } from '../tools/n8n/mcp-workflow';
 import { SandboxControl } from '../tools/n8n/sandbox-control';
@@ -82,14 +82,16 @@ describe('Dental Referrals tools through n8n’s MCP Server Trigger', () => {
 	it('offers four tools whose names, descriptions and arguments say what they do', async () => {
 		const tools = await session.listTools();
 		seen.push(JSON.stringify(tools));
-		// The MCP schema requires inputSchema.type "object"; where n8n sends it (README, n8n versions),
-		// the official client's own, validating listing must accept the list as well.
-		const typed = tools.every((tool) => tool.inputSchema.type === 'object');
-		expect({ version: info.n8nVersion, typed }).toEqual({
+		// The MCP schema requires each inputSchema to be a JSON Schema object. Where n8n sends one
+		// (README, n8n versions ⑤), the official client's own validating listing accepts it too.
+		const described = tools.every(
+			(tool) => tool.inputSchema.type === 'object' && typeof tool.inputSchema.properties === 'object',
+		);
+		expect({ version: info.n8nVersion, described }).toEqual({
 			version: info.n8nVersion,
-			typed: listsTypedToolSchemas(info.n8nVersion),
+			described: listsToolArgumentSchemas(info.n8nVersion),
 		});
-		if (typed) await expect(session.client.listTools()).resolves.toBeDefined();
+		if (described) await expect(session.client.listTools()).resolves.toBeDefined();
 		for (const tool of tools)
 			console.log(`[e2e] tool ${tool.name}: ${tool.description} ${JSON.stringify(tool.inputSchema)}`);
 		const byName = new Map(tools.map((tool) => [tool.name, tool]));
@@ -105,6 +107,7 @@ describe('Dental Referrals tools through n8n’s MCP Server Trigger', () => {
 		expect(description('Get_recent_referrals')).toMatch(/recent referrals/i);
 		expect(description('List_form_types')).toMatch(/form types/i);
 		expect(description('Prepare_referral_form')).toMatch(/login link for the clinician/i);
+		if (!described) return; // 2.20.x: no argument schema to check (README ⑤)
 		const schema = (name: string) =>
 			byName.get(name)?.inputSchema as {
 				properties?: Record<string, { type?: string; description?: string }>;

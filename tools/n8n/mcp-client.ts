@@ -23,7 +23,7 @@ export interface ListedTool {
 }
 
 // tools/list read without the SDK's strict result schema, so a server's schema slips can be
-// asserted on instead of failing the whole listing (n8n 2.20.x omits inputSchema.type).
+// asserted on instead of failing the whole listing (n8n 2.20.x sends no JSON Schema).
 const LOOSE_TOOL_LIST = z
 	.object({
 		tools: z.array(

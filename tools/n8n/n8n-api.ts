@@ -163,11 +163,12 @@ export function n8nMajor(version: string | undefined): number {
 }
 
 /**
- * Whether n8n's MCP Server Trigger lists each tool's input schema with `"type": "object"`, as
- * the MCP specification requires. n8n 2.20.x (seen on 2.20.12) leaves it out, so MCP clients
- * that validate the listing (the official SDK) refuse it; 1.123.81 and 2.41.1 include it.
+ * Whether n8n's MCP Server Trigger lists each tool's arguments as a JSON Schema object, as the
+ * MCP specification requires. n8n 2.20.x (seen on 2.20.12) sends a serialised zod object instead
+ * (no `type`, no `properties`): a model is told no arguments, and MCP clients that validate the
+ * listing (the official SDK) refuse it. 1.123.81 and 2.41.1 send the schema.
  */
-export function listsTypedToolSchemas(version: string | undefined): boolean {
+export function listsToolArgumentSchemas(version: string | undefined): boolean {
 	const [major, minor] = (version ?? '').split('.').map(Number);
 	return !(major === 2 && minor < 41);
 }
