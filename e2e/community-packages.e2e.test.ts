@@ -5,6 +5,10 @@
  * — the loopback stand-in of tools/n8n/npm-registry-stand-in.ts serving our `npm pack` tarballs, which
  * n8n and its npm reach through the standard proxy/CA settings of their environment only.
  *
+ * A first test installs it the way a person does: Settings → Community Nodes → Install, clicked in
+ * the real editor (headless Chromium), with the list's card as the proof on screen and REST as the
+ * proof underneath. Each test starts and ends with no package installed.
+ *
  * This n8n is its own instance (not the shared stack): it starts without the package.
  */
 import { promises as fs } from 'node:fs';
@@ -12,15 +16,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../tools/sandbox';
+import { launchBrowser, loginBrowser, snapshotOnFailure } from '../tools/n8n/browser';
 import { runCommand } from '../tools/n8n/exec';
 import { nodesFolder, packPackage, type PackedPackage } from '../tools/n8n/install-package';
 import { N8nApi, n8nMajor } from '../tools/n8n/n8n-api';
 import { type N8nProcess, startN8n } from '../tools/n8n/n8n-process';
 import { startRegistryStandIn, type RegistryStandIn } from '../tools/n8n/npm-registry-stand-in';
 import { DEFAULT_OWNER } from '../tools/n8n/stack';
-import { ensureToolchain, type Toolchain } from '../tools/n8n/toolchain';
+import { ensureToolchain, N8N_VERSION, type Toolchain } from '../tools/n8n/toolchain';
 
 const NAME = 'n8n-nodes-dental-referrals';
+const ARTIFACTS = join(__dirname, 'artifacts');
+const NODE_TYPES = [
+	`${NAME}.dentalReferrals`,
+	`${NAME}.dentalReferralsStatusTrigger`,
+	`${NAME}.dentalReferralsTrigger`,
+].sort();
+
+/**
+ * The install dialog's selectors (package-name-input, user-agreement-checkbox,
+ * install-community-package-button) were read from 2.41.1's editor bundle and the click-through
+ * run there only; 1.123.x and 2.20.x keep the REST test below.
+ */
+const [major, minor] = N8N_VERSION.split('.').map(Number);
+const itInTheEditor = major > 2 || (major === 2 && minor >= 41) ? it : it.skip;
 
 interface InstalledPackage {
 	packageName: string;
@@ -100,6 +119,82 @@ describe('installing from the Community Nodes screen (POST /rest/community-packa
 		if (work) await fs.rm(work, { recursive: true, force: true });
 	});
 
+	/** Uninstalls the package when it is installed, so the next test starts from an empty list. */
+	async function uninstallIfInstalled(): Promise<void> {
+		const listed = await api.rest<InstalledPackage[]>('GET', '/community-packages');
+		if (!listed.some((entry) => entry.packageName === NAME)) return;
+		await api.rest('DELETE', `/community-packages?name=${encodeURIComponent(NAME)}`, undefined, 120_000);
+	}
+
+	itInTheEditor(
+		'installs the package through Settings → Community Nodes → Install in the editor',
+		async () => {
+			const first = await registry.publish(packed.tarball);
+			expect(await api.rest<InstalledPackage[]>('GET', '/community-packages')).toEqual([]);
+			await fs.mkdir(ARTIFACTS, { recursive: true });
+			const browser = await launchBrowser(n8n.baseUrl);
+			try {
+				const { page } = browser;
+				await loginBrowser(browser.context, n8n.baseUrl, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
+				await snapshotOnFailure(page, ARTIFACTS, 'community-nodes-open', async () => {
+					await page.goto('/settings/community-nodes', { waitUntil: 'domcontentloaded', timeout: 60_000 });
+					// An empty list shows "Install a community node" in its action box; a list, "Install".
+					await page
+						.getByRole('button', { name: /^(Install a community node|Install)$/ })
+						.first()
+						.click({ timeout: 60_000 });
+				});
+				await snapshotOnFailure(page, ARTIFACTS, 'community-nodes-install', async () => {
+					// The test id sits on the <input> itself or on its wrapper, depending on the input component.
+					await page
+						.locator('input[data-test-id="package-name-input"], [data-test-id="package-name-input"] input')
+						.first()
+						.fill(NAME);
+					await page.getByTestId('user-agreement-checkbox').first().click();
+					// Enabled only once the name is typed and the risk acknowledged.
+					await page.getByTestId('install-community-package-button').first().click();
+				});
+				let card = '';
+				await snapshotOnFailure(page, ARTIFACTS, 'community-nodes-installed', async () => {
+					const installedCard = page.getByTestId('community-package-card').filter({ hasText: NAME }).first();
+					await installedCard.waitFor({ state: 'visible', timeout: 300_000 });
+					card = (await installedCard.innerText()).replace(/\s+/g, ' ');
+					// The dialog closes once n8n answers the install: the list is then in full view.
+					await page
+						.getByTestId('install-community-package-button')
+						.first()
+						.waitFor({ state: 'hidden', timeout: 60_000 });
+					await page.screenshot({ path: join(ARTIFACTS, 'community-nodes-installed.png') });
+				});
+				expect(card).toContain(`v${first.version}`);
+				expect(card).toContain('Dental Referrals');
+				// The empty list's text asks api.npms.io for a package count (blocked, loopback only).
+				if (browser.blocked.length > 0)
+					console.log(`[e2e] Community Nodes screen tried to reach (blocked): ${browser.blocked.join(', ')}`);
+			} finally {
+				await browser.close();
+			}
+
+			const listed = await api.rest<InstalledPackage[]>('GET', '/community-packages');
+			expect(listed.map((entry) => [entry.packageName, entry.installedVersion])).toEqual([
+				[NAME, first.version],
+			]);
+			expect(listed[0].installedNodes.map((node) => node.type).sort()).toEqual(NODE_TYPES);
+			// From "registry.npmjs.org" through the proxy, i.e. the stand-in serving our tarball.
+			expect(registry.requests.map((request) => request.path)).toContain(
+				`/${NAME}/-/${NAME}-${first.version}.tgz`,
+			);
+			const types = (await api.getNodeTypes()).map((type) => type.name);
+			// Loaded into the running n8n: the three nodes, plus the AI-tool variant n8n derives from the action node.
+			expect(types.filter((type) => type.startsWith(`${NAME}.`)).sort()).toEqual(
+				[...NODE_TYPES, `${NAME}.dentalReferralsTool`].sort(),
+			);
+		},
+		600_000,
+	);
+
+	afterEach(uninstallIfInstalled, 180_000);
+
 	it('installs, updates and uninstalls the package like the Community Nodes screen', async () => {
 		const first = await registry.publish(packed.tarball);
 		expect(await api.rest<InstalledPackage[]>('GET', '/community-packages')).toEqual([]);
@@ -112,13 +207,7 @@ describe('installing from the Community Nodes screen (POST /rest/community-packa
 		);
 		expect(installed.packageName).toBe(NAME);
 		expect(installed.installedVersion).toBe(first.version);
-		expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(
-			[
-				`${NAME}.dentalReferrals`,
-				`${NAME}.dentalReferralsStatusTrigger`,
-				`${NAME}.dentalReferralsTrigger`,
-			].sort(),
-		);
+		expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(NODE_TYPES);
 		// It came from "registry.npmjs.org", i.e. through the proxy to the stand-in, as a real install would.
 		expect(registry.requests.map((request) => request.path)).toEqual(
 			expect.arrayContaining([`/${NAME}`, `/${NAME}/-/${NAME}-${first.version}.tgz`]),

@@ -7,7 +7,13 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 
-import { launchBrowser, type LaunchedBrowser, loginBrowser, type Page } from '../tools/n8n/browser';
+import {
+	launchBrowser,
+	type LaunchedBrowser,
+	loginBrowser,
+	snapshotOnFailure as snapshotStep,
+	type Page,
+} from '../tools/n8n/browser';
 import type { NodeTypeDescription } from '../tools/n8n/n8n-api';
 import { connect, stackInfo } from '../tools/n8n/stack-info';
 
@@ -71,17 +77,8 @@ describe('n8n editor shows the Dental Referrals node', () => {
 		await browser?.close();
 	});
 
-	async function snapshotOnFailure(page: Page, name: string, step: () => Promise<void>): Promise<void> {
-		const failure = await step().then(
-			() => undefined,
-			(error: Error) => error,
-		);
-		if (!failure) return;
-		await page
-			.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true })
-			.catch(() => undefined);
-		throw failure;
-	}
+	const snapshotOnFailure = (page: Page, name: string, step: () => Promise<void>) =>
+		snapshotStep(page, ARTIFACTS, name, step);
 
 	it('logs in, adds the node from the node creator and lists its operations', async () => {
 		if (!browser) throw new Error('browser did not start');

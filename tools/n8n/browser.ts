@@ -6,6 +6,7 @@
  * keep the code type-checked whether or not playwright-core is a devDependency yet.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.DR_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -188,4 +189,20 @@ export async function loginBrowser(
 			`browser login failed: HTTP ${response.status()} ${(await response.text()).slice(0, 300)}`,
 		);
 	}
+}
+
+/** Runs one step of a browser test; when it fails, saves a full-page `failed-<name>.png` in `dir` first. */
+export async function snapshotOnFailure(
+	page: Page,
+	dir: string,
+	name: string,
+	step: () => Promise<void>,
+): Promise<void> {
+	const failure = await step().then(
+		() => undefined,
+		(error: Error) => error,
+	);
+	if (!failure) return;
+	await page.screenshot({ path: join(dir, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+	throw failure;
 }
