@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** The request(s) for one item, ready to send: everything that could be checked already was. */
+/**
+ * The request(s) for one item, ready to send: everything that could be checked already was.
+ * It answers with new item objects, which the router marks with their pairedItem.
+ */
 export type SendRequest = () => Promise<INodeExecutionData[]>;
 
 /**

@@ -99,7 +99,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				continue;
 			}
 			try {
-				results[i] = (await plan()).map((item) => ({ ...item, pairedItem: { item: i } }));
+				const itemOutput = await plan();
+				for (const item of itemOutput) item.pairedItem = { item: i };
+				results[i] = itemOutput;
 			} catch (error) {
 				const failure = asNodeError.call(this, error, i);
 				if (this.continueOnFail()) results[i] = [errorItem(failure, i)];

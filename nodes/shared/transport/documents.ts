@@ -109,14 +109,13 @@ export async function storeDocument(
 			method: 'GET',
 			url: location.url,
 			encoding: 'stream',
-			json: false,
 			// The vendor's only documented PDF request sends Accept: application/json. A Rails-style
 			// server picks token authentication by the requested format, and may answer another
 			// format (application/pdf) with a redirect or a sign-in page: send what is documented.
 			headers: { Accept: 'application/json' },
+			timeoutMs,
 		},
 		failure,
-		timeoutMs,
 	);
 	const body = response.body as BinaryStream;
 	if (response.statusCode !== 200) {
