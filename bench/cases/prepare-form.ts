@@ -12,6 +12,7 @@
 import http from 'node:http';
 
 import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { withCannedAnswers } from '../../tools/bench/canned-answers';
 import { LATENCY_MS, type BenchConfig } from '../../tools/bench/config';
 import { FloorNode, FLOOR_NODE_TYPE } from '../../tools/bench/floor-node';
 import { median, timed } from '../../tools/bench/measure';
@@ -21,6 +22,7 @@ import type { SandboxProcess } from '../../tools/bench/sandbox-process';
 import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../../tools/bench/workflows';
 
 const SWEEP = [1, 5, 10, 20];
+const CANNED_ITEMS_FACTOR = 3;
 
 registerNodeType(FLOOR_NODE_TYPE, new FloorNode());
 
@@ -130,6 +132,31 @@ function meanRun(a: NodeRun, b: NodeRun): NodeRun {
 	};
 }
 
+/**
+ * One round of a pair: our node and the floor node A B B A (which is A alternating by round),
+ * because the load of a shared machine drifts within seconds and A B B A gives both the same
+ * drift. Each node's figure for the round is the mean of its two runs.
+ */
+async function runPair(
+	sandbox: SandboxProcess,
+	items: number,
+	floor: Variant,
+	round: number,
+	into: Record<string, NodeRun[]>,
+): Promise<void> {
+	const { parallel } = floor;
+	const variants: Array<[string, Variant]> = [
+		[`ours${parallel}`, { kind: 'ours', parallel }],
+		[`floor${parallel}`, floor],
+	];
+	if (round % 2) variants.reverse();
+	const first: Record<string, NodeRun> = {};
+	for (const [key, variant] of variants) first[key] = await runNode(sandbox, items, variant);
+	for (const [key, variant] of variants.reverse()) {
+		into[key].push(meanRun(first[key], await runNode(sandbox, items, variant)));
+	}
+}
+
 export async function prepareFormCase(result: CaseResult, config: BenchConfig, sandbox: SandboxProcess) {
 	const items = config.items;
 	const url = `${sandbox.baseUrl}prepare_form`;
@@ -165,23 +192,9 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 	const newConnection: number[] = [];
 	for (let r = 0; r < config.rounds; r++) {
 		await sandbox.clearRequests();
-		// Our node and the floor node run A B B A (A alternating by round): on this shared
-		// machine the load drifts within seconds, and A B B A gives both nodes the same drift.
-		const pair = (parallel: number, floor: Variant) => async () => {
-			const variants: Array<[string, Variant]> = [
-				[`ours${parallel}`, { kind: 'ours', parallel }],
-				[`floor${parallel}`, floor],
-			];
-			if (r % 2) variants.reverse();
-			const first: Record<string, NodeRun> = {};
-			for (const [key, variant] of variants) first[key] = await runNode(sandbox, items, variant);
-			for (const [key, variant] of variants.reverse()) {
-				runs[key].push(meanRun(first[key], await runNode(sandbox, items, variant)));
-			}
-		};
 		const steps = [
-			pair(1, floor1),
-			pair(10, floor10),
+			() => runPair(sandbox, items, floor1, r, runs),
+			() => runPair(sandbox, items, floor10, r, runs),
 			async () => keepAlive.push((await timed(() => formLoop(url, call.headers, call.body, items, true))).ms),
 			async () =>
 				newConnection.push((await timed(() => formLoop(url, call.headers, call.body, items, false))).ms),
@@ -198,6 +211,24 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 				`what-if ${runs.whatIf[r].nodeMs} ms`,
 		);
 	}
+
+	// Canned answers (diagnostic): the same pairs with the network taken out, CPU only.
+	// Runs of a few times more items: a run without the network is short, and a collection of
+	// garbage landing in one run or the next would otherwise decide its figure.
+	const cannedItems = CANNED_ITEMS_FACTOR * items;
+	const canned: Record<string, NodeRun[]> = { ours1: [], floor1: [], ours10: [], floor10: [] };
+	const cannedAnswer = { urn: 'TST0000001', prepared_form_url: `${sandbox.origin}/forms/canned` };
+	await withCannedAnswers(cannedAnswer, async () => {
+		for (let r = 0; r < config.rounds; r++) {
+			await runPair(sandbox, cannedItems, floor1, r, canned);
+			await runPair(sandbox, cannedItems, floor10, r, canned);
+			console.log(
+				`[bench]   canned answers round ${r + 1} (CPU ms): ours@1 ${canned.ours1[r].cpuMs.toFixed(0)}, ` +
+					`floor@1 ${canned.floor1[r].cpuMs.toFixed(0)}, ours@10 ${canned.ours10[r].cpuMs.toFixed(0)}, ` +
+					`floor@10 ${canned.floor10[r].cpuMs.toFixed(0)}`,
+			);
+		}
+	});
 
 	// 20 ms per request: our node at each concurrency of the sweep, alternating order.
 	const latencyItems = config.latencyItems;
@@ -248,6 +279,15 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 		raw_new_connection_ms_per_item: round(perItem(rawNew)),
 		ratio_ours_1_vs_raw_keepalive: round(rawKeepAlive / ours1),
 		ratio_floor_1_vs_raw_keepalive: round(rawKeepAlive / floorAt1),
+		canned_ratio_ours_vs_floor_1_in_flight: round(pairedRatio(canned.floor1, canned.ours1, 'cpuMs')),
+		canned_ratio_ours_vs_floor_10_in_flight: round(pairedRatio(canned.floor10, canned.ours10, 'cpuMs')),
+		canned_items: cannedItems,
+		canned_ours_1_cpu_us_per_item: round(
+			1000 * perItem(median(canned.ours1.map((run) => run.cpuMs)), cannedItems),
+		),
+		canned_floor_1_cpu_us_per_item: round(
+			1000 * perItem(median(canned.floor1.map((run) => run.cpuMs)), cannedItems),
+		),
 		whatif_shared_keepalive_ms_per_item: round(perItem(whatIf)),
 		ratio_whatif_shared_keepalive_vs_ours_1: round(ours1 / whatIf),
 		ours_tcp_connections_per_call: round(median(runs.ours1.map((run) => run.connections)) / items),
@@ -281,6 +321,7 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 		`Loopback: median of ${config.rounds} rounds after two full-size warm-up runs of each node variant; each round runs our node and the floor node A B B A (which node is A alternating by round) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round (each node’s two runs averaged); the CPU ratios use the client process’s CPU time instead of the node’s executionTime (a diagnostic less sensitive to other processes’ load). ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
 		'Rate = items / the node’s executionTime in the run data. Ratios are the other variant’s time / ours (above 1: ours is faster).',
 		'Floor node (tools/bench/floor-node.ts): per item exactly the httpRequestWithAuthentication call our node makes (same credential type and options, credential read once per run), without parameter reads, checks or error mapping — the lowest cost n8n allows a community node.',
+		`Canned answers (diagnostic, no target): the same A B B A pairs with the network taken out — the axios under n8n’s request path answers every request at once (tools/bench/canned-answers.ts), ${CANNED_ITEMS_FACTOR}× the items per run — so the CPU ratio compares the two nodes’ own work with far less noise than loopback.`,
 		'Raw loops (diagnostic, no target): plain node:http POSTs replaying the exact headers and body the node sent, on one keep-alive connection or a new connection per call.',
 		`What-if (diagnostic): our node with every node:http request given one shared keep-alive agent before it is built (sent with “Connection: ${whatIfCall.connectionHeader}”; the node alone sends “Connection: ${call.connectionHeader}”). TCP connections are counted by the sandbox (server side).`,
 		`Latency: the sandbox’s 'slow' fault delays every API answer by ${LATENCY_MS} ms (no limit on concurrent requests).`,

@@ -46,7 +46,7 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 	return {
 		short,
 		items: 1000,
-		rounds: 7,
+		rounds: 15,
 		latencyItems: 300,
 		latencyRounds: 3,
 		profileItems: 1000,

@@ -60,20 +60,26 @@ function diagnosis(run: BenchRun): string[] {
 			`${f('ratio_ours_vs_floor_10_in_flight')} at 10; above 1 = no slower than the floor within this machine’s noise). ` +
 			'What was ours per request is gone (see the profile below): the credential’s header is built by a function, not an ' +
 			'expression n8n evaluated for every request; `getNode()` is copied once per run; parameters without expressions ' +
-			'are read once per run; the timeout once per item. Everything else is n8n’s request path, which any community node pays: ' +
+			'are read once per run; the timeout once per item; the request options are one object literal. Everything else is n8n’s request path, which any community node pays: ' +
 			'the floor node itself reaches only ' +
 			`${f('ratio_floor_1_vs_raw_keepalive')}× the raw keep-alive loop. On loopback (an answer in well under a millisecond) ` +
 			'these ratios measure CPU per call, so the raw loops are diagnostics without a target.',
-		`- **What the floor gap is** (CPU of the bench process per item, same pairs: ours ${ms(f('ours_1_cpu_ms_per_item'))}, ` +
-			`floor ${ms(f('floor_1_cpu_ms_per_item'))}; CPU ratios ${f('cpu_ratio_ours_vs_floor_1_in_flight')} at 1 in flight, ` +
-			`${f('cpu_ratio_ours_vs_floor_10_in_flight')} at 10). Each round runs the pair A B B A, which node goes first ` +
-			'alternating by round, because the load of a shared machine drifts within seconds (one “ours, floor” pair per round ' +
-			'gave within-round ratios from 0.44 to 1.53 in one run). Ruled out by measurement on 2 December 2026: the requests are ' +
-			'identical on the wire and in the options reaching the credential; the workflow has no per-item expressions; the ' +
-			'first pass (reading and checking every item) costs 1–4 ms per 500 items; no deoptimisation loop; variants without ' +
-			'the answer-shape check, without the pairedItem copy, or with the floor calling our transport each moved the CPU per ' +
-			'item less than the noise between two identical floor runs (±5–10 %). What remains is ≈ 0.1–0.2 ms of CPU per ' +
-			'item spread over our per-item layers (router, operation closure, transport, answer check), on the main thread.',
+		`- **What the floor gap was, and how it closed.** Until 2 December 2026 our node reached only 0.86–0.87× the floor. ` +
+			'Each round runs the pair A B B A (which node goes first alternating by round), because the load of a shared ' +
+			'machine drifts within seconds; even so, loopback pairs vary by ±5–10 %. Taking the network out (canned answers: the axios ' +
+			'under n8n answers at once) left a steady ≈ 0.1 ms of CPU per item, and CPU profiles of both nodes placed it not in our functions but ' +
+			'in the code both nodes share: n8n’s request path and axios (`convertN8nRequestToAxios`, `mergeConfig`, ' +
+			'`httpRequestWithAuthentication`) took about twice as long per call for ours. The one difference in what reached ' +
+			'them: our transport handed n8n a spread copy of the request options (`{ ...options, timeout, … }`) where the ' +
+			'floor hands an object literal (V8 gives the copy another hidden class, with half its properties stored outside ' +
+			'the object). The transport now builds the options as one object literal (`nodes/shared/transport/request.ts`). ' +
+			`What remains shows with canned answers this run (CPU per item, same A B B A pairs): ours ` +
+			`${f('canned_ours_1_cpu_us_per_item')} µs, floor ${f('canned_floor_1_cpu_us_per_item')} µs (ratios ` +
+			`${f('canned_ratio_ours_vs_floor_1_in_flight')} at 1 in flight, ${f('canned_ratio_ours_vs_floor_10_in_flight')} at 10). ` +
+			'That difference is our own work — every item read and checked before any request is sent, the answer’s ' +
+			'documented shape checked, the execution hint — and its garbage; a few per cent of a loopback call. On loopback the ' +
+			`CPU ratios are ${f('cpu_ratio_ours_vs_floor_1_in_flight')} and ${f('cpu_ratio_ours_vs_floor_10_in_flight')} ` +
+			`(bench process, per item: ours ${ms(f('ours_1_cpu_ms_per_item'))}, floor ${ms(f('floor_1_cpu_ms_per_item'))}).`,
 		`- **Connection reuse is worth ≈ ${ms(ours - whatIf)} per item here.** n8n builds a new non-keep-alive \`http.Agent\` for ` +
 			'every request (`@n8n/backend-network` `buildNodeAgents`), so node:http sends `Connection: close` and opens one TCP ' +
 			`connection per call (counted by the sandbox: ${f('ours_tcp_connections_per_call')} per call). The what-if hands ` +

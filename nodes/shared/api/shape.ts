@@ -21,13 +21,12 @@ export const isNumericId = (value: unknown) =>
 	(typeof value === 'number' && Number.isSafeInteger(value) && value > 0) ||
 	(typeof value === 'string' && /^[1-9]\d{0,14}$/.test(value));
 
+// http(s) by its scheme, then the URL parser's verdict without building a URL object: this
+// runs on every answer of Prepare Form and Save Draft.
+const HTTP_SCHEME = /^https?:/i;
+
 export function isHttpUrl(value: unknown): boolean {
-	if (typeof value !== 'string') return false;
-	try {
-		return ['http:', 'https:'].includes(new URL(value).protocol);
-	} catch {
-		return false;
-	}
+	return typeof value === 'string' && HTTP_SCHEME.test(value.trimStart()) && URL.canParse(value);
 }
 
 /** Checks one field of an object answer; `where` names an entry of a list, e.g. " in referral_data[2]". */

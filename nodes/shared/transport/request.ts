@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
-import { apiCredential, type ApiCredential } from './api-root';
+import { apiCredential, credentialRead, type ApiCredential } from './api-root';
 import type { ApiContext } from './context';
 import { kindOf, type AnswerCheck } from './answer-problem';
 import { httpFailure, malformedAnswer, networkFailure, type FailureContext } from './errors';
@@ -60,7 +60,6 @@ export async function send(
 		method: parts.method,
 		baseURL: root.baseUrl,
 		url: parts.url,
-		qs: parts.qs,
 		headers: parts.headers,
 		encoding: parts.encoding,
 		json: false,
@@ -72,6 +71,7 @@ export async function send(
 		sendCredentialsOnCrossOriginRedirect: false,
 		allowedDomains: root.hostname,
 	};
+	if (parts.qs) options.qs = parts.qs;
 	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data };
 	try {
 		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
@@ -121,7 +121,7 @@ export function interpretAnswer(
  * caller gives (`check`); every failure is a NodeApiError.
  */
 export async function apiRequest(this: ApiContext, call: ApiCall): Promise<unknown> {
-	const credential = await apiCredential.call(this, call.itemIndex);
+	const credential = credentialRead(this) ?? (await apiCredential.call(this, call.itemIndex));
 	const { root } = credential;
 	const failure: FailureContext = {
 		node: nodeOf(this),
