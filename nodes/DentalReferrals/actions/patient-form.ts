@@ -27,7 +27,7 @@ export function patientFormOperation(options: {
 			[formTypeField(!options.formTypeOptionalForSE), ...patientFields],
 		),
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
-			const form = await patientForm.call(this, itemIndex, options);
+			const form = patientForm.call(this, itemIndex, options);
 			return async () => {
 				const answer = await options.send.call(this, form, callOptions.call(this, itemIndex));
 				options.afterSend?.call(this, form, itemIndex);

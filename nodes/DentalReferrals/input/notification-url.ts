@@ -7,11 +7,11 @@ import { inputError } from './input-error';
 import { textParameter } from './parameters';
 
 /** The files_ready_webhook_url for item `itemIndex`, or undefined to leave the form's own value. */
-export async function notificationUrl(
+export function notificationUrl(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	pastedUrl: string | undefined,
-): Promise<string | undefined> {
+): string | undefined {
 	const target = textParameter.call(
 		this,
 		'filesReadyNotification',

@@ -72,11 +72,11 @@ function fieldValue(node: INode, itemIndex: number, field: PatientField, value: 
 }
 
 /** Reads the shared fields of item `itemIndex` and returns the API's form body, or throws naming the field. */
-export async function patientForm(
+export function patientForm(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	options: { formTypeOptionalForSE: boolean },
-): Promise<PatientForm> {
+): PatientForm {
 	const node = nodeOf(this);
 	const form: PatientForm = {};
 	const additional = nodeParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
@@ -88,7 +88,7 @@ export async function patientForm(
 		if (form[field.apiName] === '') delete form[field.apiName];
 	}
 
-	const notifyUrl = await notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
+	const notifyUrl = notificationUrl.call(this, itemIndex, form.files_ready_webhook_url);
 	if (notifyUrl) form.files_ready_webhook_url = notifyUrl;
 
 	const dob = toApiDate(nodeParameter.call(this, 'patientDob', itemIndex, ''));
