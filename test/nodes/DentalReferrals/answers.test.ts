@@ -72,6 +72,21 @@ describe('answers without their documented shape', () => {
 		expect(run.error?.message).toBe(`The Dental Referrals API answered ${method} without ${expected}`);
 	});
 
+	it.each(['ftp://x/y', 'http://', 'https//x/y', ' ', 'https://x y/'])(
+		'Prepare Form refuses a prepared_form_url %j that is not an absolute http(s) URL',
+		async (url) => {
+			sandbox().addFault({
+				path: `${API}prepare_form`,
+				kind: 'answer',
+				json: { status: 'success', urn: 'TST0000001', prepared_form_url: url },
+			});
+			const run = await runNode(sandbox(), { resource: 'form', operation: 'prepare', ...prepareForm() });
+			expect(run.error?.message).toBe(
+				'The Dental Referrals API answered prepare_form without an http(s) prepared_form_url',
+			);
+		},
+	);
+
 	it('List Available Forms refuses an answer that is not an array of form type names', async () => {
 		sandbox().addFault({ path: `${API}available_forms`, kind: 'answer', json: { forms: ['A'] } });
 		const run = await runNode(sandbox(), { resource: 'form', operation: 'getTypes' });
