@@ -371,10 +371,9 @@ describe('fuzz: operations with a body or a file (10 000 inputs each)', () => {
 	const indexes = new WeakMap<object, number>();
 	const inputIndex = (input: object) => indexes.get(input) ?? -1;
 
-	// BUG (reported; failing until fixed in upload.fields.ts): a binary whose mimeType or
-	// fileName is not text (e.g. 42) crashes planUploads with "(binary.mimeType ?? "").split is
-	// not a function", and a file name with a lone surrogate makes headerSafe's
-	// encodeURIComponent throw "URI malformed": neither names the field nor the item.
+	// Odd binary metadata included: a mimeType or fileName that is not text (e.g. 42) and a file
+	// name with a lone surrogate once crashed planUploads and headerSafe without naming the field
+	// or the item (both fixed in input/uploads.ts); the oracle says which inputs must be refused.
 	it.each([
 		['fileUpload/addFile', 'addFile', 0x6e7103],
 		['fileUpload/upload', 'upload', 0x6e7104],
