@@ -24,16 +24,15 @@ export type PatientForm = Record<string, string>;
 /** A method that takes the patient form (Prepare Form and Save Draft take exactly the same parameters). */
 function patientFormMethod(endpoint: string, check: AnswerCheck) {
 	return async function (this: ApiContext, form: PatientForm, call: CallOptions = {}): Promise<IDataObject> {
-		return await (apiRequest.call(this, {
+		return (await apiRequest.call(this, {
 			method: 'POST',
 			endpoint,
 			form,
 			// The only entity these calls can miss is the file upload they attach.
 			notFound: form.fileupload_id ? `File upload ${form.fileupload_id}` : undefined,
 			check,
-			itemIndex: call.itemIndex,
-			timeoutMs: call.timeoutMs,
-		}) as Promise<IDataObject>);
+			...call,
+		})) as IDataObject;
 	};
 }
 

@@ -43,30 +43,19 @@ export interface ApiCredential {
 // One read (and decryption) of the credential per node run, shared by all its items and
 // handed to n8n's request helper, which would otherwise read it again for every request.
 const credentials = new WeakMap<object, Promise<ApiCredential>>();
-// The same once read, so that later requests of the run need not wait for a promise.
-const credentialsRead = new WeakMap<object, ApiCredential>();
-
-/** The credential of this node run if it was read already (no waiting), else undefined. */
-export function credentialRead(context: ApiContext): ApiCredential | undefined {
-	return credentialsRead.get(context);
-}
 
 /** The credential of this node run: its decrypted data and where it points; the one way it is read. */
 export async function apiCredential(this: ApiContext, itemIndex?: number): Promise<ApiCredential> {
 	let credential = credentials.get(this);
 	if (!credential) {
 		const node = nodeOf(this);
-		credential = this.getCredentials(CREDENTIAL_TYPE, itemIndex).then((data) => {
-			const read = {
-				data,
-				// Resolved when asked for, so reading the key alone never fails on a bad Base URL.
-				get root() {
-					return rootOf(node, data);
-				},
-			};
-			credentialsRead.set(this, read);
-			return read;
-		});
+		credential = this.getCredentials(CREDENTIAL_TYPE, itemIndex).then((data) => ({
+			data,
+			// Resolved when asked for, so reading the key alone never fails on a bad Base URL.
+			get root() {
+				return rootOf(node, data);
+			},
+		}));
 		credentials.set(this, credential);
 	}
 	return await credential;

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DentalReferralsApi.credentials';
-import { apiCredential, credentialRead, type ApiCredential } from './api-root';
+import { apiCredential, type ApiCredential } from './api-root';
 import type { ApiContext } from './context';
 import { kindOf, type AnswerCheck } from './answer-problem';
 import { httpFailure, malformedAnswer, networkFailure, type FailureContext } from './errors';
@@ -121,7 +121,7 @@ export function interpretAnswer(
  * caller gives (`check`); every failure is a NodeApiError.
  */
 export async function apiRequest(this: ApiContext, call: ApiCall): Promise<unknown> {
-	const credential = credentialRead(this) ?? (await apiCredential.call(this, call.itemIndex));
+	const credential = await apiCredential.call(this, call.itemIndex);
 	const { root } = credential;
 	const failure: FailureContext = {
 		node: nodeOf(this),
