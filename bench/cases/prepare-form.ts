@@ -5,212 +5,104 @@
  * - Loopback (a CPU diagnostic: the sandbox answers at once): our node next to the floor
  *   node (tools/bench/floor-node.ts: the same httpRequestWithAuthentication call and nothing else)
  *   at 1 and at 10 requests in flight, plus raw node:http loops and a what-if with one shared
- *   keep-alive agent (diagnostics, no target). TCP connections are counted by the sandbox.
+ *   keep-alive agent (diagnostics, no target), in several fresh processes whose rounds are pooled.
+ *   TCP connections are counted by the sandbox.
+ * - Canned answers (diagnostic): the same pairs with the network taken out, in this process.
  * - 20 ms latency per request (the sandbox's 'slow' fault): our node at 1, 5, 10 and 20
  *   requests in flight, the data behind Parallel Requests' default.
  */
-import http from 'node:http';
+import { join } from 'node:path';
 
-import { registerNodeType, runWorkflow } from '../../tools/engine/run-workflow';
+import { runChild } from '../../tools/bench/child';
 import { withCannedAnswers } from '../../tools/bench/canned-answers';
 import { LATENCY_MS, type BenchConfig } from '../../tools/bench/config';
-import { FloorNode, FLOOR_NODE_TYPE } from '../../tools/bench/floor-node';
-import { median, timed } from '../../tools/bench/measure';
-import { formLoop } from '../../tools/bench/raw-http';
+import { median } from '../../tools/bench/measure';
+import {
+	pairedRatio,
+	recordedCall,
+	runNode,
+	runPair,
+	runWithSharedKeepAlive,
+	type NodeRun,
+	type Variant,
+} from '../../tools/bench/node-runs';
 import { check, round, type CaseResult } from '../../tools/bench/results';
 import type { SandboxProcess } from '../../tools/bench/sandbox-process';
-import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../../tools/bench/workflows';
+import type { LoopbackAnswer, LoopbackJob } from './loopback-child';
 
+const LOOPBACK_CHILD = join(__dirname, 'loopback-child.js');
 const SWEEP = [1, 5, 10, 20];
 const CANNED_ITEMS_FACTOR = 3;
 
-registerNodeType(FLOOR_NODE_TYPE, new FloorNode());
-
-interface NodeRun {
-	nodeMs: number;
-	wallMs: number;
-	/** CPU time of this (client) process during the run; the sandbox runs in its own process. */
-	cpuMs: number;
-	connections: number;
-}
-
-type Variant = { kind: 'ours'; parallel: number } | { kind: 'floor'; parallel: number; body: string };
-
-async function runNode(sandbox: SandboxProcess, items: number, variant: Variant): Promise<NodeRun> {
-	const connectionsBefore = await sandbox.connections();
-	const node =
-		variant.kind === 'ours'
-			? {
-					name: NODE_NAME,
-					type: NODE_TYPE,
-					parameters: {
-						...prepareFormParameters(sandbox.formType),
-						options: { parallelRequests: variant.parallel },
-					},
-				}
-			: {
-					name: NODE_NAME,
-					type: FLOOR_NODE_TYPE,
-					parameters: { body: variant.body, parallel: variant.parallel },
-				};
-	const cpuBefore = process.cpuUsage();
-	const { value: run, ms } = await timed(() =>
-		runWorkflow({
-			items: Array.from({ length: items }, () => ({})),
-			nodes: [node],
-			credentials: sandboxCredential(sandbox.baseUrl, sandbox.apiKey),
-		}),
-	);
-	const cpu = process.cpuUsage(cpuBefore);
-	if (run.error) throw new Error(`the workflow failed: ${run.error.message}`);
-	const output = run.output(NODE_NAME);
-	if (output.length !== items || output.some((item) => !item.json.prepared_form_url)) {
-		throw new Error(`${variant.kind}: expected ${items} prepared forms, got ${output.length}`);
-	}
-	const nodeRun = run.run.data.resultData.runData[NODE_NAME]?.[0];
-	return {
-		nodeMs: nodeRun?.executionTime ?? Number.NaN,
-		wallMs: ms,
-		cpuMs: (cpu.user + cpu.system) / 1000,
-		connections: (await sandbox.connections()) - connectionsBefore,
-	};
-}
-
-/** The exact call the node made (headers and body), read back from the sandbox's record. */
-async function recordedCall(sandbox: SandboxProcess) {
-	const calls = (await sandbox.requests()).filter((request) => request.path.endsWith('/prepare_form'));
-	const last = calls[calls.length - 1];
-	if (!last?.bodyText) throw new Error('the sandbox recorded no prepare_form body');
-	if (calls.some((call) => call.status !== 200)) throw new Error('a prepare_form call was not answered 200');
-	const headers: Record<string, string> = {};
-	for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
-		if (last.headers[name]) headers[name] = last.headers[name];
-	}
-	return { headers, body: Buffer.from(last.bodyText), connectionHeader: last.headers.connection ?? '' };
-}
-
 /**
- * What-if: the same node run, but every request n8n hands to node:http is given one shared
- * keep-alive agent instead of the fresh non-keep-alive agent n8n built for it — swapped
- * before the request is constructed, so it is sent with `Connection: keep-alive` and the
- * connection is reused (the sandbox counts the connections). Diagnostic only.
+ * The loopback rounds, split over `config.loopbackProcesses` fresh processes run one after
+ * another (bench/cases/loopback-child.ts) and pooled: round r follows the same order rule
+ * (which node goes first, which step comes first) in whichever process it runs.
  */
-async function runWithSharedKeepAlive<T>(work: () => Promise<T>): Promise<T> {
-	const shared = new http.Agent({ keepAlive: true, maxSockets: 10 });
-	const module = http as unknown as { request: (...args: unknown[]) => http.ClientRequest };
-	const original = module.request;
-	module.request = function (...args: unknown[]) {
-		const index = typeof args[0] === 'object' && !(args[0] instanceof URL) ? 0 : 1;
-		if (args[index] && typeof args[index] === 'object') args[index] = { ...args[index], agent: shared };
-		return original.apply(http, args);
-	};
-	try {
-		return await work();
-	} finally {
-		module.request = original;
-		shared.destroy();
-	}
-}
-
-/** Median over rounds of the ratio within each round (the pair's A B B A runs). */
-function pairedRatio(
-	numerator: NodeRun[],
-	denominator: NodeRun[],
-	of: 'nodeMs' | 'cpuMs' = 'nodeMs',
-): number {
-	return median(numerator.map((run, index) => run[of] / denominator[index][of]));
-}
-
-/** One round's figure from its two runs of a variant: their mean. */
-function meanRun(a: NodeRun, b: NodeRun): NodeRun {
-	const mean = (key: keyof NodeRun) => (a[key] + b[key]) / 2;
-	return {
-		nodeMs: mean('nodeMs'),
-		wallMs: mean('wallMs'),
-		cpuMs: mean('cpuMs'),
-		connections: mean('connections'),
-	};
-}
-
-/**
- * One round of a pair: our node and the floor node A B B A (which is A alternating by round),
- * because the load of a shared machine drifts within seconds and A B B A gives both the same
- * drift. Each node's figure for the round is the mean of its two runs.
- */
-async function runPair(
+async function loopbackRounds(
 	sandbox: SandboxProcess,
-	items: number,
-	floor: Variant,
-	round: number,
-	into: Record<string, NodeRun[]>,
-): Promise<void> {
-	const { parallel } = floor;
-	const variants: Array<[string, Variant]> = [
-		[`ours${parallel}`, { kind: 'ours', parallel }],
-		[`floor${parallel}`, floor],
-	];
-	if (round % 2) variants.reverse();
-	const first: Record<string, NodeRun> = {};
-	for (const [key, variant] of variants) first[key] = await runNode(sandbox, items, variant);
-	for (const [key, variant] of variants.reverse()) {
-		into[key].push(meanRun(first[key], await runNode(sandbox, items, variant)));
+	config: BenchConfig,
+	call: LoopbackJob['call'],
+): Promise<{ pooled: LoopbackAnswer; byProcess: LoopbackAnswer[] }> {
+	const show = (run: NodeRun) => `${run.nodeMs.toFixed(0)} (${run.cpuMs.toFixed(0)})`;
+	const pooled: LoopbackAnswer = {
+		runs: { ours1: [], floor1: [], ours10: [], floor10: [], whatIf: [] },
+		keepAliveMs: [],
+		newConnectionMs: [],
+	};
+	const byProcess: LoopbackAnswer[] = [];
+	const perProcess = Math.ceil(config.rounds / config.loopbackProcesses);
+	for (let first = 0; first < config.rounds; first += perProcess) {
+		const job: LoopbackJob = {
+			origin: sandbox.origin,
+			items: config.items,
+			rounds: Math.min(perProcess, config.rounds - first),
+			firstRound: first,
+			call,
+		};
+		const answer = await runChild<LoopbackAnswer>(LOOPBACK_CHILD, [JSON.stringify(job)], {
+			timeoutMs: 30 * 60_000,
+		});
+		byProcess.push(answer);
+		for (const [key, list] of Object.entries(answer.runs))
+			pooled.runs[key as keyof LoopbackAnswer['runs']].push(...list);
+		pooled.keepAliveMs.push(...answer.keepAliveMs);
+		pooled.newConnectionMs.push(...answer.newConnectionMs);
+		answer.runs.ours1.forEach((_, i) => {
+			const { runs } = answer;
+			console.log(
+				`[bench]   loopback round ${first + i + 1} (process ${byProcess.length}; ms, CPU ms): ours@1 ${show(runs.ours1[i])}, floor@1 ${show(runs.floor1[i])}, ` +
+					`ours@10 ${show(runs.ours10[i])}, floor@10 ${show(runs.floor10[i])}, ` +
+					`raw keep-alive ${answer.keepAliveMs[i].toFixed(0)} ms, raw new connection ${answer.newConnectionMs[i].toFixed(0)} ms, ` +
+					`what-if ${runs.whatIf[i].nodeMs} ms`,
+			);
+		});
 	}
+	return { pooled, byProcess };
 }
 
 export async function prepareFormCase(result: CaseResult, config: BenchConfig, sandbox: SandboxProcess) {
 	const items = config.items;
-	const url = `${sandbox.baseUrl}prepare_form`;
 	const warm = Math.min(100, items);
 	await sandbox.setLatency(0);
 	await sandbox.clearRequests();
 	await runNode(sandbox, warm, { kind: 'ours', parallel: 1 }); // warm-up (JIT, lazy modules)
 	const call = await recordedCall(sandbox);
-	const body = call.body.toString('utf8');
-	const floor1: Variant = { kind: 'floor', parallel: 1, body };
-	const floor10: Variant = { kind: 'floor', parallel: 10, body };
-	// V8 keeps optimising for several full runs: warm every node variant up at full size, twice.
-	for (let i = 0; i < 2; i++) {
-		await runNode(sandbox, items, { kind: 'ours', parallel: 1 });
-		await runNode(sandbox, items, floor1);
-		await runNode(sandbox, items, { kind: 'ours', parallel: 10 });
-		await runNode(sandbox, items, floor10);
-		await sandbox.clearRequests();
-	}
-	await formLoop(url, call.headers, call.body, warm, true);
-	await formLoop(url, call.headers, call.body, warm, false);
+	const floor1: Variant = { kind: 'floor', parallel: 1, body: call.body };
+	const floor10: Variant = { kind: 'floor', parallel: 10, body: call.body };
 	const whatIfProbe = await runWithSharedKeepAlive(() =>
 		runNode(sandbox, warm, { kind: 'ours', parallel: 1 }),
 	);
 	await sandbox.clearRequests();
 	await runWithSharedKeepAlive(() => runNode(sandbox, 1, { kind: 'ours', parallel: 1 }));
 	const whatIfCall = await recordedCall(sandbox);
+	await sandbox.clearRequests();
 
-	// Loopback: each node variant twice per round (A B B A), the diagnostics once; steps rotate by round.
-	const show = (run: NodeRun) => `${run.nodeMs.toFixed(0)} (${run.cpuMs.toFixed(0)})`;
-	const runs: Record<string, NodeRun[]> = { ours1: [], floor1: [], ours10: [], floor10: [], whatIf: [] };
-	const keepAlive: number[] = [];
-	const newConnection: number[] = [];
-	for (let r = 0; r < config.rounds; r++) {
-		await sandbox.clearRequests();
-		const steps = [
-			() => runPair(sandbox, items, floor1, r, runs),
-			() => runPair(sandbox, items, floor10, r, runs),
-			async () => keepAlive.push((await timed(() => formLoop(url, call.headers, call.body, items, true))).ms),
-			async () =>
-				newConnection.push((await timed(() => formLoop(url, call.headers, call.body, items, false))).ms),
-			async () =>
-				runs.whatIf.push(
-					await runWithSharedKeepAlive(() => runNode(sandbox, items, { kind: 'ours', parallel: 1 })),
-				),
-		];
-		for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]();
-		console.log(
-			`[bench]   loopback round ${r + 1} (ms, CPU ms): ours@1 ${show(runs.ours1[r])}, floor@1 ${show(runs.floor1[r])}, ` +
-				`ours@10 ${show(runs.ours10[r])}, floor@10 ${show(runs.floor10[r])}, ` +
-				`raw keep-alive ${keepAlive[r].toFixed(0)} ms, raw new connection ${newConnection[r].toFixed(0)} ms, ` +
-				`what-if ${runs.whatIf[r].nodeMs} ms`,
-		);
-	}
+	const { pooled, byProcess } = await loopbackRounds(sandbox, config, {
+		headers: call.headers,
+		body: call.body,
+	});
+	const { runs } = pooled;
 
 	// Canned answers (diagnostic): the same pairs with the network taken out, CPU only.
 	// Runs of a few times more items: a run without the network is short, and a collection of
@@ -219,6 +111,13 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 	const canned: Record<string, NodeRun[]> = { ours1: [], floor1: [], ours10: [], floor10: [] };
 	const cannedAnswer = { urn: 'TST0000001', prepared_form_url: `${sandbox.origin}/forms/canned` };
 	await withCannedAnswers(cannedAnswer, async () => {
+		const variants: Variant[] = [
+			{ kind: 'ours', parallel: 1 },
+			floor1,
+			{ kind: 'ours', parallel: 10 },
+			floor10,
+		];
+		for (let i = 0; i < 2; i++) for (const variant of variants) await runNode(sandbox, cannedItems, variant);
 		for (let r = 0; r < config.rounds; r++) {
 			await runPair(sandbox, cannedItems, floor1, r, canned);
 			await runPair(sandbox, cannedItems, floor10, r, canned);
@@ -258,8 +157,8 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 	const ours10 = med(runs.ours10);
 	const floorAt10 = med(runs.floor10);
 	const whatIf = med(runs.whatIf);
-	const rawKeepAlive = median(keepAlive);
-	const rawNew = median(newConnection);
+	const rawKeepAlive = median(pooled.keepAliveMs);
+	const rawNew = median(pooled.newConnectionMs);
 	const figures: Record<string, number> = {
 		items,
 		rounds: config.rounds,
@@ -318,7 +217,8 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 		),
 	);
 	result.notes.push(
-		`Loopback: median of ${config.rounds} rounds after two full-size warm-up runs of each node variant; each round runs our node and the floor node A B B A (which node is A alternating by round) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round (each node’s two runs averaged); the CPU ratios use the client process’s CPU time instead of the node’s executionTime (a diagnostic less sensitive to other processes’ load). ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
+		`Loopback: median of ${config.rounds} rounds, pooled from ${byProcess.length} fresh processes run one after another (${byProcess.map((answer) => answer.runs.ours1.length).join(' + ')} rounds, each process after two full-size warm-up runs of every variant), because where V8’s JIT settles differs from one process to the next; each round runs our node and the floor node A B B A (which node is A alternating by round) at 1 and at 10 in flight, and the diagnostics, in rotated order. Floor ratios = median over rounds of the ratio within a round (each node’s two runs averaged); the CPU ratios use the client process’s CPU time instead of the node’s executionTime (a diagnostic less sensitive to other processes’ load). ${LATENCY_MS} ms latency: median of ${config.latencyRounds} rounds of ${latencyItems} items, order alternating.`,
+		`Floor ratios of each process alone (1 in flight; 10 in flight): ${byProcess.map((answer) => `${round(pairedRatio(answer.runs.floor1, answer.runs.ours1))}; ${round(pairedRatio(answer.runs.floor10, answer.runs.ours10))}`).join(' · ')}.`,
 		'Rate = items / the node’s executionTime in the run data. Ratios are the other variant’s time / ours (above 1: ours is faster).',
 		'Floor node (tools/bench/floor-node.ts): per item exactly the httpRequestWithAuthentication call our node makes (same credential type and options, credential read once per run), without parameter reads, checks or error mapping — the lowest cost n8n allows a community node.',
 		`Canned answers (diagnostic, no target): the same A B B A pairs with the network taken out — the axios under n8n’s request path answers every request at once (tools/bench/canned-answers.ts), ${CANNED_ITEMS_FACTOR}× the items per run — so the CPU ratio compares the two nodes’ own work with far less noise than loopback.`,

@@ -3,7 +3,9 @@ export interface BenchConfig {
 	short: boolean;
 	/** Prepare Form items per round (in-process engine and real n8n). */
 	items: number;
+	/** Loopback rounds, pooled from this many fresh processes (the canned-answer rounds run in the bench process). */
 	rounds: number;
+	loopbackProcesses: number;
 	/** Items and rounds of the in-process runs at 20 ms latency (the Parallel Requests sweep). */
 	latencyItems: number;
 	latencyRounds: number;
@@ -30,6 +32,7 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 			short,
 			items: 50,
 			rounds: 1,
+			loopbackProcesses: 1,
 			latencyItems: 20,
 			latencyRounds: 1,
 			profileItems: 50,
@@ -46,7 +49,8 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 	return {
 		short,
 		items: 1000,
-		rounds: 15,
+		rounds: 20,
+		loopbackProcesses: 10,
 		latencyItems: 300,
 		latencyRounds: 3,
 		profileItems: 1000,

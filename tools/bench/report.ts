@@ -66,7 +66,9 @@ function diagnosis(run: BenchRun): string[] {
 			'these ratios measure CPU per call, so the raw loops are diagnostics without a target.',
 		`- **What the floor gap was, and how it closed.** Until 2 December 2026 our node reached only 0.86–0.87× the floor. ` +
 			'Each round runs the pair A B B A (which node goes first alternating by round), because the load of a shared ' +
-			'machine drifts within seconds; even so, loopback pairs vary by ±5–10 %. Taking the network out (canned answers: the axios ' +
+			'machine drifts within seconds; even so, loopback pairs vary by ±5–10 %, and so does one process against the next: ' +
+			'where V8’s JIT settles in a process moved that process’s ratio by several per cent either way, with the same code. ' +
+			'So the loopback rounds are pooled from several fresh processes (the per-process ratios are in the case’s notes). Taking the network out (canned answers: the axios ' +
 			'under n8n answers at once) left a steady ≈ 0.1 ms of CPU per item, and CPU profiles of both nodes placed it not in our functions but ' +
 			'in the code both nodes share: n8n’s request path and axios (`convertN8nRequestToAxios`, `mergeConfig`, ' +
 			'`httpRequestWithAuthentication`) took about twice as long per call for ours. The one difference in what reached ' +

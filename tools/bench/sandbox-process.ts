@@ -48,6 +48,26 @@ export async function setLatency(origin: string, ms: number): Promise<void> {
 	if (ms > 0) await control(origin, 'POST', 'faults', { kind: 'slow', delayMs: ms, times: 'Infinity' });
 }
 
+/** A sandbox already running at `origin` (started by this or another process), its first demo practice. */
+export function sandboxAt(origin: string): Omit<SandboxProcess, 'stop'> {
+	const practice = DEMO_PRACTICES[0];
+	return {
+		origin,
+		baseUrl: `${origin}/react4r/v2/`,
+		apiKey: practice.apiKey,
+		formType: practice.forms[0],
+		requests: () => control(origin, 'GET', 'requests'),
+		clearRequests: async () => {
+			await control(origin, 'DELETE', 'requests');
+		},
+		connections: async () =>
+			(await control<{ connections: number }>(origin, 'GET', 'connections')).connections,
+		setLatency: (ms) => setLatency(origin, ms),
+		addDocument: async (bytes) =>
+			(await control<{ url: string }>(origin, 'POST', 'documents', { apiKey: practice.apiKey, bytes })).url,
+	};
+}
+
 export async function startSandboxProcess(): Promise<SandboxProcess> {
 	const cli = join(__dirname, '..', 'sandbox', 'cli.js');
 	const child = spawn(process.execPath, [cli, '--port', '0'], {
@@ -81,21 +101,8 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
 	child.stdout.resume();
 	child.stderr.resume();
 	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-	const practice = DEMO_PRACTICES[0];
 	return {
-		origin,
-		baseUrl: `${origin}/react4r/v2/`,
-		apiKey: practice.apiKey,
-		formType: practice.forms[0],
-		requests: () => control(origin, 'GET', 'requests'),
-		clearRequests: async () => {
-			await control(origin, 'DELETE', 'requests');
-		},
-		connections: async () =>
-			(await control<{ connections: number }>(origin, 'GET', 'connections')).connections,
-		setLatency: (ms) => setLatency(origin, ms),
-		addDocument: async (bytes) =>
-			(await control<{ url: string }>(origin, 'POST', 'documents', { apiKey: practice.apiKey, bytes })).url,
+		...sandboxAt(origin),
 		async stop() {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');

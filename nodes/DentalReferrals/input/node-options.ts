@@ -12,20 +12,16 @@ import { numberParameter, wholeNumberParameter } from './parameters';
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 // The router checks each item's Timeout before sending and the request applies it: one read.
-const timeouts = new WeakMap<object, Map<number, number>>();
+// Kept by item index in an array (a node run's items are 0..n-1).
+const timeouts = new WeakMap<object, number[]>();
 
 export function requestTimeoutMs(this: IExecuteFunctions, itemIndex: number): number {
 	let known = timeouts.get(this);
 	if (!known) {
-		known = new Map();
+		known = [];
 		timeouts.set(this, known);
 	}
-	let ms = known.get(itemIndex);
-	if (ms === undefined) {
-		ms = readTimeoutMs.call(this, itemIndex);
-		known.set(itemIndex, ms);
-	}
-	return ms;
+	return (known[itemIndex] ??= readTimeoutMs.call(this, itemIndex));
 }
 
 function readTimeoutMs(this: IExecuteFunctions, itemIndex: number): number {

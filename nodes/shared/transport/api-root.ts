@@ -44,8 +44,11 @@ export interface ApiCredential {
 // handed to n8n's request helper, which would otherwise read it again for every request.
 const credentials = new WeakMap<object, Promise<ApiCredential>>();
 
-/** The credential of this node run: its decrypted data and where it points; the one way it is read. */
-export async function apiCredential(this: ApiContext, itemIndex?: number): Promise<ApiCredential> {
+/**
+ * The credential of this node run: its decrypted data and where it points; the one way it is read.
+ * Not async: every request awaits it, and the run's one promise is handed back as it is.
+ */
+export function apiCredential(this: ApiContext, itemIndex?: number): Promise<ApiCredential> {
 	let credential = credentials.get(this);
 	if (!credential) {
 		const node = nodeOf(this);
@@ -58,7 +61,7 @@ export async function apiCredential(this: ApiContext, itemIndex?: number): Promi
 		}));
 		credentials.set(this, credential);
 	}
-	return await credential;
+	return credential;
 }
 
 const roots = new WeakMap<object, ApiRoot>();
