@@ -3,8 +3,9 @@ export interface BenchConfig {
 	short: boolean;
 	/** Prepare Form items per round (in-process engine and real n8n). */
 	items: number;
-	/** Loopback rounds, pooled from this many fresh processes (the canned-answer rounds run in the bench process). */
+	/** Rounds of the loopback pairs, and of the canned-answer pairs (those run in the bench process). */
 	rounds: number;
+	/** Fresh processes the loopback rounds are split over, one after another, then pooled. */
 	loopbackProcesses: number;
 	/** Items and rounds of the in-process runs at 20 ms latency (the Parallel Requests sweep). */
 	latencyItems: number;
