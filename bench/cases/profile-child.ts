@@ -6,10 +6,9 @@
  */
 import '../../tools/bench/env';
 
-import { Session } from 'node:inspector';
-
 import { runWorkflow } from '../../tools/engine/run-workflow';
 import { childMain } from '../../tools/bench/child';
+import { originOf, shortWhere, startProfiler, type CpuProfile } from '../../tools/bench/cpu-profile';
 import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from '../../tools/bench/workflows';
 
 export interface ProfileJob {
@@ -40,35 +39,6 @@ export interface ProfileAnswer {
 	ours?: ProfileEntry[];
 	watched?: Record<string, number>;
 	origins: Array<{ origin: string; selfMs: number; percent: number; usPerItem: number }>;
-}
-
-interface CpuProfile {
-	nodes: Array<{
-		id: number;
-		callFrame: { functionName: string; url: string; lineNumber: number };
-	}>;
-	samples: number[];
-	timeDeltas: number[];
-}
-
-/** Who owns the code a sample landed in. */
-export function originOf(url: string, fn: string): string {
-	if (!url) return fn.startsWith('(') ? fn : '(native)';
-	if (/\/dist(-tools)?\/(nodes|credentials)\//.test(url) && !url.includes('node_modules'))
-		return 'this package';
-	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url.slice(url.lastIndexOf('node_modules/')));
-	if (match) return match[1];
-	if (url.startsWith('node:')) return 'node internals';
-	if (url.includes('/dist-tools/')) return 'bench harness';
-	return 'other';
-}
-
-function shortWhere(url: string, line: number): string {
-	if (!url) return '';
-	const tail = url.includes('node_modules/')
-		? url.slice(url.lastIndexOf('node_modules/') + 'node_modules/'.length)
-		: url.replace(/^.*\/dist(-tools)?\//, '');
-	return `${tail}:${line + 1}`;
 }
 
 /** n8n functions our node used to make run per item or per request (issue #13), followed by name. */
@@ -145,12 +115,6 @@ export function summarise(profile: CpuProfile, items: number, topCount = 15) {
 	};
 }
 
-function post<T>(session: Session, method: string, params?: object): Promise<T> {
-	return new Promise((resolve, reject) =>
-		session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
-	);
-}
-
 const job = JSON.parse(process.argv[2] ?? '{}') as ProfileJob;
 
 async function runNode(items: number): Promise<number> {
@@ -167,17 +131,12 @@ async function runNode(items: number): Promise<number> {
 if (require.main === module) {
 	childMain(async (): Promise<ProfileAnswer> => {
 		for (let i = 0; i < job.warmups; i++) await runNode(job.items);
-		const session = new Session();
-		session.connect();
-		await post(session, 'Profiler.enable');
-		await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
-		await post(session, 'Profiler.start');
+		const profiler = await startProfiler(100);
 		const cpu = process.cpuUsage();
 		const nodeMs = await runNode(job.items);
 		const used = process.cpuUsage(cpu);
 		const cpuUsPerItem = Math.round((used.user + used.system) / job.items);
-		const { profile } = await post<{ profile: CpuProfile }>(session, 'Profiler.stop');
-		session.disconnect();
+		const profile = await profiler.stop();
 		return { items: job.items, nodeMs, cpuUsPerItem, ...summarise(profile, job.items) };
 	});
 }

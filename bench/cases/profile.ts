@@ -10,9 +10,11 @@ import { runChild } from '../../tools/bench/child';
 import type { BenchConfig } from '../../tools/bench/config';
 import { round, type CaseResult } from '../../tools/bench/results';
 import type { SandboxProcess } from '../../tools/bench/sandbox-process';
+import type { DifferenceAnswer, DifferenceJob } from './difference-child';
 import type { ProfileAnswer, ProfileJob } from './profile-child';
 
 const CHILD = join(__dirname, 'profile-child.js');
+const DIFFERENCE_CHILD = join(__dirname, 'difference-child.js');
 export const PROFILE_BEFORE = join(__dirname, '..', '..', '..', 'bench', 'profile-before.json');
 
 export type RecordedProfile = ProfileAnswer & { commit?: string; note?: string };
@@ -35,7 +37,18 @@ export async function profileCase(result: CaseResult, config: BenchConfig, sandb
 	const before = existsSync(PROFILE_BEFORE)
 		? (JSON.parse(readFileSync(PROFILE_BEFORE, 'utf8')) as RecordedProfile)
 		: undefined;
-	result.profiles = { after, ...(before ? { before } : {}) };
+	// Ours against the floor node in one process, function by function (diagnostic).
+	const differenceJob: DifferenceJob = {
+		origin: sandbox.origin,
+		items: config.profileItems,
+		rounds: config.short ? 1 : 5,
+		parallel: 1,
+	};
+	const difference = await runChild<DifferenceAnswer>(DIFFERENCE_CHILD, [JSON.stringify(differenceJob)], {
+		timeoutMs: 10 * 60_000,
+	});
+	await sandbox.clearRequests();
+	result.profiles = { after, difference, ...(before ? { before } : {}) };
 	const busy = (answer: ProfileAnswer) => (answer.busyMs * 1000) / answer.items;
 	Object.assign(result.figures, {
 		items: after.items,
@@ -44,6 +57,8 @@ export async function profileCase(result: CaseResult, config: BenchConfig, sandb
 		package_us_per_item: perItem(after, 'this package'),
 		n8n_workflow_us_per_item: perItem(after, 'n8n-workflow'),
 		luxon_us_per_item: perItem(after, 'luxon'),
+		difference_ours_busy_us_per_item: difference.oursBusyUs,
+		difference_floor_busy_us_per_item: difference.floorBusyUs,
 	});
 	if (before) {
 		Object.assign(result.figures, {

@@ -1,3 +1,4 @@
+import type { DifferenceAnswer } from '../../bench/cases/difference-child';
 import type { ProfileAnswer } from '../../bench/cases/profile-child';
 
 /** The shape of bench/results.json: one entry per case, every figure a plain number. */
@@ -19,8 +20,15 @@ export interface CaseResult {
 	checks: Check[];
 	/** Series for the chart: memory growth (MB) against file size (MB). */
 	series?: Array<{ name: string; points: Array<{ x: number; y: number }> }>;
-	/** CPU profiles (case profile): this run's, and the recorded one from before the change. */
-	profiles?: { after: ProfileAnswer; before?: ProfileAnswer & { commit?: string } };
+	/**
+	 * CPU profiles (case profile): this run's, the recorded one from before the change, and our
+	 * node against the floor node function by function in one process.
+	 */
+	profiles?: {
+		after: ProfileAnswer;
+		before?: ProfileAnswer & { commit?: string };
+		difference?: DifferenceAnswer;
+	};
 	error?: string;
 	durationMs: number;
 }
