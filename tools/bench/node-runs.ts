@@ -7,12 +7,10 @@ import http from 'node:http';
 import { registerNodeType, runWorkflow } from '../engine/run-workflow';
 import { FloorNode, FLOOR_NODE_TYPE } from './floor-node';
 import { median, timed } from './measure';
-import type { SandboxProcess } from './sandbox-process';
+import type { RunningSandbox } from './sandbox-process';
 import { NODE_NAME, NODE_TYPE, prepareFormParameters, sandboxCredential } from './workflows';
 
 registerNodeType(FLOOR_NODE_TYPE, new FloorNode());
-
-type Sandbox = Omit<SandboxProcess, 'stop'>;
 
 export interface NodeRun {
 	nodeMs: number;
@@ -24,7 +22,7 @@ export interface NodeRun {
 
 export type Variant = { kind: 'ours'; parallel: number } | { kind: 'floor'; parallel: number; body: string };
 
-export async function runNode(sandbox: Sandbox, items: number, variant: Variant): Promise<NodeRun> {
+export async function runNode(sandbox: RunningSandbox, items: number, variant: Variant): Promise<NodeRun> {
 	const connectionsBefore = await sandbox.connections();
 	const node =
 		variant.kind === 'ours'
@@ -65,7 +63,7 @@ export async function runNode(sandbox: Sandbox, items: number, variant: Variant)
 }
 
 /** The exact call the node made (headers and body), read back from the sandbox's record. */
-export async function recordedCall(sandbox: Sandbox) {
+export async function recordedCall(sandbox: RunningSandbox) {
 	const calls = (await sandbox.requests()).filter((request) => request.path.endsWith('/prepare_form'));
 	const last = calls[calls.length - 1];
 	if (!last?.bodyText) throw new Error('the sandbox recorded no prepare_form body');
@@ -126,7 +124,7 @@ function meanRun(a: NodeRun, b: NodeRun): NodeRun {
  * drift. Each node's figure for the round is the mean of its two runs.
  */
 export async function runPair(
-	sandbox: Sandbox,
+	sandbox: RunningSandbox,
 	items: number,
 	floor: Variant,
 	round: number,

@@ -42,6 +42,9 @@ async function control<T>(origin: string, method: string, action: string, body?:
 	return JSON.parse(text) as T;
 }
 
+/** A sandbox's API and control endpoint, without the power to stop it (it may be another process's). */
+export type RunningSandbox = Omit<SandboxProcess, 'stop'>;
+
 /** Latency for every API call of a sandbox (its control endpoint; in this or another process). */
 export async function setLatency(origin: string, ms: number): Promise<void> {
 	await control(origin, 'DELETE', 'faults');
@@ -49,7 +52,7 @@ export async function setLatency(origin: string, ms: number): Promise<void> {
 }
 
 /** A sandbox already running at `origin` (started by this or another process), its first demo practice. */
-export function sandboxAt(origin: string): Omit<SandboxProcess, 'stop'> {
+export function sandboxAt(origin: string): RunningSandbox {
 	const practice = DEMO_PRACTICES[0];
 	return {
 		origin,

@@ -130,10 +130,7 @@ export async function apiRequest(this: ApiContext, call: ApiCall): Promise<unkno
 		notFound: call.notFound,
 	};
 	let body: IHttpRequestOptions['body'];
-	// A literal unless the call adds headers: the same hidden class as any other node's headers.
-	let headers: Record<string, string> = call.headers
-		? { Accept: 'application/json', ...call.headers }
-		: { Accept: 'application/json' };
+	let headers: Record<string, string> = { Accept: 'application/json', ...call.headers };
 	if (call.form) {
 		body = new URLSearchParams(call.form);
 	} else if (call.file) {
