@@ -10,12 +10,15 @@ import { MANUAL_TRIGGER, manualTriggerNode } from '../../tools/n8n/workflow-buil
 import { PACKAGE } from '../../tools/engine/run-workflow';
 import { LATENCY_MS, type BenchConfig } from '../../tools/bench/config';
 import { median } from '../../tools/bench/measure';
-import { DEFAULT_PARALLEL_REQUESTS } from '../../tools/product';
+import { DEFAULT_PARALLEL_REQUESTS, DentalReferrals } from '../../tools/product';
 import { check, round, type CaseResult } from '../../tools/bench/results';
 import { setLatency } from '../../tools/bench/sandbox-process';
 import { NODE_NAME, prepareFormParameters } from '../../tools/bench/workflows';
 
 const ITEMS = 'Items';
+// The version n8n gives a node added today (its defaultVersion, else its highest), whose defaults the headline compares.
+const { defaultVersion, version } = new DentalReferrals().description;
+const NODE_VERSION = defaultVersion ?? Math.max(...[version].flat());
 const HTTP_NODE = 'HTTP Request';
 
 function workflow(
@@ -87,7 +90,7 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 		workflow(`bench: Prepare Form x${items}`, items, {
 			name: NODE_NAME,
 			type: `${PACKAGE}.dentalReferrals`,
-			typeVersion: 1,
+			typeVersion: NODE_VERSION,
 			position: [0, 0],
 			parameters: prepareFormParameters(formType),
 			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
@@ -98,7 +101,7 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 		workflow(`bench: Prepare Form x${items} (one at a time)`, items, {
 			name: NODE_NAME,
 			type: `${PACKAGE}.dentalReferrals`,
-			typeVersion: 1,
+			typeVersion: NODE_VERSION,
 			position: [0, 0],
 			parameters: { ...prepareFormParameters(formType), options: { parallelRequests: 1 } },
 			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
@@ -216,7 +219,7 @@ export async function n8nPrepareFormCase(result: CaseResult, config: BenchConfig
 		`Real n8n ${stack.toolchain.n8nVersion} on ${stack.toolchain.nodeVersion}, package installed as the Community Nodes screen does; manual runs via POST /rest/workflows/<id>/run.`,
 		'Manual Trigger → Code node (N items) → the node under test. Rate = items / the node’s executionTime from the execution’s run data; execution rate = items / (stoppedAt − startedAt).',
 		'HTTP Request 4.2: POST prepare_form, form-urlencoded body parameters copied from the body our node sent (read back from the sandbox), Header Auth credential with the same Authorization value, Accept: application/json.',
-		`Both nodes at their defaults: ours sends ${DEFAULT_PARALLEL_REQUESTS} items at a time (Parallel Requests’ default), HTTP Request starts every item’s call at once (no Batching). Our node is also run with Parallel Requests 1 on loopback (diagnostic).`,
+		`Both nodes at their defaults: ours (node version ${NODE_VERSION}) sends ${DEFAULT_PARALLEL_REQUESTS} items at a time (Parallel Requests’ default), HTTP Request starts every item’s call at once (no Batching). Our node is also run with Parallel Requests 1 on loopback (diagnostic).`,
 		`Latency: the sandbox’s 'slow' fault delays every API answer by ${LATENCY_MS} ms; loopback rows (no delay) are a CPU diagnostic.`,
 		`Median of ${config.n8nRounds} rounds per scenario after one warm-up run of each; order alternates.`,
 	);

@@ -8,8 +8,8 @@
  *   keep-alive agent (diagnostics, no target), in several fresh processes whose rounds are pooled.
  *   TCP connections are counted by the sandbox.
  * - Canned answers (diagnostic): the same pairs with the network taken out, in this process.
- * - 20 ms latency per request (the sandbox's 'slow' fault): our node at 1, 5, 10 and 20
- *   requests in flight, the data behind Parallel Requests' default.
+ * - 20 ms latency per request (the sandbox's 'slow' fault): our node at 1, 5, 10, 20 and 50
+ *   requests in flight, the data behind Parallel Requests' default and maximum.
  */
 import { join } from 'node:path';
 
@@ -31,7 +31,8 @@ import type { SandboxProcess } from '../../tools/bench/sandbox-process';
 import type { LoopbackAnswer, LoopbackJob } from './loopback-child';
 
 const LOOPBACK_CHILD = join(__dirname, 'loopback-child.js');
-const SWEEP = [1, 5, 10, 20];
+// Up to Parallel Requests' maximum.
+const SWEEP = [1, 5, 10, 20, 50];
 const CANNED_ITEMS_FACTOR = 3;
 
 /**
@@ -201,6 +202,7 @@ export async function prepareFormCase(result: CaseResult, config: BenchConfig, s
 	}
 	figures.latency_speedup_10_vs_1 = round(median(sweep[1]) / median(sweep[10]));
 	figures.latency_speedup_20_vs_10 = round(median(sweep[10]) / median(sweep[20]));
+	figures.latency_speedup_50_vs_20 = round(median(sweep[20]) / median(sweep[50]));
 	Object.assign(result.figures, figures);
 	result.checks.push(
 		check(

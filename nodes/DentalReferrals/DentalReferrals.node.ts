@@ -15,7 +15,8 @@ import * as form from './actions/form';
 import * as referral from './actions/referral';
 import { resume, waitWebhooks } from './actions/referral/wait-for-files.operation';
 import { router } from './actions/router';
-import { requestOptionsField } from './descriptions/options.fields';
+import { LATEST_NODE_VERSION, NODE_VERSIONS } from './descriptions/node-versions';
+import { requestOptionsFields } from './descriptions/options.fields';
 import { searchDocuments, searchReferrals } from './methods/list-search';
 import { getFormTypes } from './methods/load-options';
 
@@ -28,9 +29,9 @@ export class DentalReferrals implements INodeType {
 			dark: 'file:../../icons/dentalReferrals.dark.svg',
 		},
 		group: ['transform'],
-		// 2: URN and Document are resource locators (pickers); version 1 keeps its text fields.
-		version: [1, 2],
-		defaultVersion: 2,
+		// What each version changed: descriptions/node-versions.ts.
+		version: NODE_VERSIONS,
+		defaultVersion: LATEST_NODE_VERSION,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Prepare referral forms, save drafts, upload files and follow referrals with the Dental Referrals API',
@@ -61,7 +62,7 @@ export class DentalReferrals implements INodeType {
 			...referral.description,
 			...fileUpload.description,
 			...document.description,
-			requestOptionsField,
+			...requestOptionsFields,
 		],
 	};
 

@@ -48,7 +48,7 @@ function diagnosis(run: BenchRun): string[] {
 	const ours = f('ours_1_ms_per_item');
 	const floor = f('floor_1_ms_per_item');
 	const whatIf = f('whatif_shared_keepalive_ms_per_item');
-	const sweep = [1, 5, 10, 20].map((p) => `${p}: ${ms(f(`latency_ours_${p}_ms_per_item`))}`).join(', ');
+	const sweep = [1, 5, 10, 20, 50].map((p) => `${p}: ${ms(f(`latency_ours_${p}_ms_per_item`))}`).join(', ');
 	return [
 		'## Where Prepare Form’s time goes',
 		'',
@@ -95,7 +95,8 @@ function diagnosis(run: BenchRun): string[] {
 			'connection reuse, and its figure is withdrawn.',
 		`- **Against a real API the network dominates.** At ${f('latency_ms')} ms per answer, ms per item by requests in ` +
 			`flight — ${sweep}. One at a time is ${f('latency_speedup_10_vs_1')}× slower than ten at a time; twenty buys ` +
-			`${f('latency_speedup_20_vs_10')}× over ten. Hence Parallel Requests’ default (see the README).`,
+			`${f('latency_speedup_20_vs_10')}× over ten, fifty ${f('latency_speedup_50_vs_20')}× over twenty. Hence Parallel ` +
+			'Requests’ default and maximum (see the README).',
 		'',
 	];
 }

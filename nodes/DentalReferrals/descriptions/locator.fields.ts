@@ -1,13 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { URN_PATTERN } from '../../shared/notification';
+import { FROM_V2 } from './node-versions';
 
-/**
- * Node version 2 replaces the typed URN and Document URL with resource locators (pick from the
- * API's recent referrals, or type); version 1 keeps its text fields so saved workflows do not change.
- */
-export const V1 = { show: { '@version': [1] } };
-export const V2 = { show: { '@version': [2] } };
+// From node version 2 the typed URN and Document URL are resource locators (pick from the API's
+// recent referrals, or type); version 1 keeps its text fields so saved workflows do not change.
 
 /** The list methods of `methods.listSearch` (methods/list-search.ts). */
 export const SEARCH_REFERRALS = 'searchReferrals';
@@ -22,7 +19,7 @@ export function urnLocator(description: string, value = ''): INodeProperties {
 		default: { mode: value === '' ? 'list' : 'urn', value },
 		required: true,
 		description,
-		displayOptions: V2,
+		displayOptions: FROM_V2,
 		modes: [
 			{
 				displayName: 'From List',
@@ -57,7 +54,7 @@ export const documentLocator: INodeProperties = {
 	required: true,
 	description:
 		"A referral PDF: picked from the recent referrals' files, or its URL from referral_files or a files-ready notification. Only URLs on the credential's API origin are fetched.",
-	displayOptions: V2,
+	displayOptions: FROM_V2,
 	modes: [
 		{
 			displayName: 'From List',

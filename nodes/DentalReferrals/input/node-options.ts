@@ -2,7 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../../shared/api';
 import { nodeOf } from '../../shared/node-of';
-import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from '../descriptions/options.fields';
+import {
+	DEFAULT_PARALLEL_REQUESTS,
+	DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1,
+	MAX_PARALLEL_REQUESTS,
+} from '../descriptions/options.fields';
 import { inputError } from './input-error';
 import { numberParameter, wholeNumberParameter } from './parameters';
 
@@ -48,11 +52,16 @@ export function callOptions(this: IExecuteFunctions, itemIndex: number): CallOpt
 	return { itemIndex, timeoutMs: requestTimeoutMs.call(this, itemIndex) };
 }
 
-/** Options → Parallel Requests, for the whole node run (read from the first item). */
+/**
+ * Options → Parallel Requests, for the whole node run (read from the first item). Left out of
+ * a saved workflow when at its default, so the default is the node version's (node-versions.ts).
+ */
 export function parallelRequests(this: IExecuteFunctions): number {
+	const fallback =
+		nodeOf(this).typeVersion >= 2.1 ? DEFAULT_PARALLEL_REQUESTS : DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1;
 	return wholeNumberParameter.call(this, 'options.parallelRequests', 0, 'Parallel Requests', {
 		min: 1,
 		max: MAX_PARALLEL_REQUESTS,
-		fallback: DEFAULT_PARALLEL_REQUESTS,
+		fallback,
 	});
 }

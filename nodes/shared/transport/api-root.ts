@@ -38,6 +38,8 @@ export function apiRootFromCredential(node: INode, credential: Record<string, un
 export interface ApiCredential {
 	root: ApiRoot;
 	data: ICredentialDataDecryptedObject;
+	/** The data as n8n's request helper takes it (`credentialsDecrypted`): built once per run. */
+	decrypted: { id: string; name: string; type: string; data: ICredentialDataDecryptedObject };
 }
 
 // One read (and decryption) of the credential per node run, shared by all its items and
@@ -54,6 +56,7 @@ export function apiCredential(this: ApiContext, itemIndex?: number): Promise<Api
 		const node = nodeOf(this);
 		credential = this.getCredentials(CREDENTIAL_TYPE, itemIndex).then((data) => ({
 			data,
+			decrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data },
 			// Resolved when asked for, so reading the key alone never fails on a bad Base URL.
 			get root() {
 				return rootOf(node, data);

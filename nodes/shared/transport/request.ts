@@ -55,7 +55,7 @@ export async function send(
 	parts: RequestParts,
 	failure: FailureContext,
 ): Promise<IN8nHttpFullResponse> {
-	const { root, data } = credential;
+	const { root } = credential;
 	const options: IHttpRequestOptions = {
 		method: parts.method,
 		baseURL: root.baseUrl,
@@ -72,10 +72,9 @@ export async function send(
 		allowedDomains: root.hostname,
 	};
 	if (parts.qs) options.qs = parts.qs;
-	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data };
 	try {
 		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted,
+			credentialsDecrypted: credential.decrypted,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw networkFailure(failure, error, parts.timeoutMs);

@@ -2,7 +2,8 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { checkDocumentUrl, downloadDocument } from '../../../shared/api';
 import { nodeOf } from '../../../shared/node-of';
-import { documentLocator, V1 } from '../../descriptions/locator.fields';
+import { documentLocator } from '../../descriptions/locator.fields';
+import { V1 } from '../../descriptions/node-versions';
 import { inputError } from '../../input/input-error';
 import { callOptions } from '../../input/node-options';
 import { locatorParameter, textParameter } from '../../input/parameters';

@@ -3,7 +3,8 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { referralStatus } from '../../../shared/api';
 import { callOptions } from '../../input/node-options';
 import { urnParameter } from '../../input/parameters';
-import { urnLocator, V1 } from '../../descriptions/locator.fields';
+import { urnLocator } from '../../descriptions/locator.fields';
+import { V1 } from '../../descriptions/node-versions';
 import { jsonItems, type SendRequest } from '../operation';
 
 export const description: INodeProperties[] = updateDisplayOptions(

@@ -20,7 +20,8 @@ import {
 	refuse,
 	type PdfsResult,
 } from '../../../shared/webhook-answers';
-import { urnLocator, V1 } from '../../descriptions/locator.fields';
+import { urnLocator } from '../../descriptions/locator.fields';
+import { V1 } from '../../descriptions/node-versions';
 import { WAIT_FOR_FILES_OPERATION } from '../../descriptions/notification.fields';
 import { inputError } from '../../input/input-error';
 import { numberParameter, textParameter, urnParameter } from '../../input/parameters';

@@ -18,10 +18,10 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		const run = await runNode(sandbox(), {
 			resource: 'form',
 			operation: 'getTypes',
-			options: { parallelRequests: 21 },
+			options: { parallelRequests: 51 },
 		});
 		expect(run.error?.message).toBe(
-			'Parallel Requests: must be a whole number from 1 to 20, got 21 (item index 0)',
+			'Parallel Requests: must be a whole number from 1 to 50, got 51 (item index 0)',
 		);
 		expect(apiRequests(sandbox())).toHaveLength(0);
 	});

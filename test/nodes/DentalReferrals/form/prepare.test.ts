@@ -208,30 +208,39 @@ describe('form resource, through the n8n engine against the sandbox', () => {
 		expect(arrivals[3] - arrivals[0]).toBeLessThan(300);
 	});
 
-	it('by default 10 items are in flight; output in input order, Continue On Fail per item', async () => {
-		sandbox().addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs: 300, times: Infinity });
-		// Item 5 is answered with an API error (after the delay), the others succeed.
-		const names = Array.from({ length: 12 }, (_, index) => `Patient${index}`);
-		const run = await prepare(
-			{
-				formType:
-					'={{ $json.name === "Patient5" ? "NoSuchForm" : "' + sandbox().practices[0].forms[0] + '" }}',
-				patientDob: '01/01/2000',
-				additionalFields: { patientIdentifier: '={{ $json.name }}' },
-			},
-			{ items: names.map((name) => ({ name })), continueOnFail: true },
-		);
-		expect(run.error).toBeUndefined();
-		expect(run.items.map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
-		const key = sandbox().practices[0].apiKey;
-		run.items.forEach((item, index) => {
-			if (index === 5) expect(item.json.error).toBeDefined();
-			else expect(item.json.ptguid).toBe(ptguidFor(key, names[index]));
-		});
-		const arrivals = apiRequests(sandbox(), 'prepare_form').map((request) => request.at);
-		expect(arrivals).toHaveLength(12);
-		// Ten leave before the first answer (300 ms); the eleventh waits for one.
-		expect(arrivals[9] - arrivals[0]).toBeLessThan(300);
-		expect(arrivals[10] - arrivals[0]).toBeGreaterThanOrEqual(250);
-	});
+	// A saved workflow keeps its node version, and n8n leaves a default out of the saved JSON:
+	// version 2.1 changed the default, so 1 and 2 keep theirs.
+	it.each([
+		[1, 10],
+		[2, 10],
+		[2.1, 20],
+	])(
+		'node version %s: by default %i items are in flight; output in input order, Continue On Fail per item',
+		async (typeVersion, inFlight) => {
+			sandbox().addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs: 300, times: Infinity });
+			// Item 5 is answered with an API error (after the delay), the others succeed.
+			const names = Array.from({ length: inFlight + 2 }, (_, index) => `Patient${index}`);
+			const run = await prepare(
+				{
+					formType:
+						'={{ $json.name === "Patient5" ? "NoSuchForm" : "' + sandbox().practices[0].forms[0] + '" }}',
+					patientDob: '01/01/2000',
+					additionalFields: { patientIdentifier: '={{ $json.name }}' },
+				},
+				{ items: names.map((name) => ({ name })), continueOnFail: true, typeVersion },
+			);
+			expect(run.error).toBeUndefined();
+			expect(run.items.map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
+			const key = sandbox().practices[0].apiKey;
+			run.items.forEach((item, index) => {
+				if (index === 5) expect(item.json.error).toBeDefined();
+				else expect(item.json.ptguid).toBe(ptguidFor(key, names[index]));
+			});
+			const arrivals = apiRequests(sandbox(), 'prepare_form').map((request) => request.at);
+			expect(arrivals).toHaveLength(inFlight + 2);
+			// `inFlight` leave before the first answer (300 ms); the next one waits for one.
+			expect(arrivals[inFlight - 1] - arrivals[0]).toBeLessThan(300);
+			expect(arrivals[inFlight] - arrivals[0]).toBeGreaterThanOrEqual(250);
+		},
+	);
 });

@@ -1,7 +1,8 @@
 /**
- * Node version 2 inside the real n8n: a workflow saved with version 1 (test/fixtures) still runs
- * unchanged; a version 2 Get Status runs with a picked referral; and the editor's Referral picker
- * (From List) lists the sandbox's referrals. Saves docs/editor-urn-picker.png for the README.
+ * Node versions 2 and 2.1 inside the real n8n: a workflow saved with version 1 (test/fixtures)
+ * still runs unchanged; a version 2 Get Status runs with a picked referral; the editor's Referral
+ * picker (From List) lists the sandbox's referrals (saves docs/editor-urn-picker.png for the
+ * README); and Parallel Requests left at its default sends 10 at a time in version 2, 20 in 2.1.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ const SCREENSHOT = process.env.DR_E2E_UPDATE_DOCS
 const json = (execution: Execution, node: string) =>
 	nodeOutput(execution, node).map((item) => item.json as Record<string, unknown>);
 
-describe('node version 2 in n8n', () => {
+describe('node versions 2 and 2.1 in n8n', () => {
 	let api: N8nApi;
 	const run = async (definition: Parameters<N8nApi['createWorkflow']>[0]) => {
 		const workflow = await api.createWorkflow(definition);
@@ -36,8 +37,14 @@ describe('node version 2 in n8n', () => {
 		});
 		return { workflow, execution };
 	};
-	const action = (operation: string, parameters: Record<string, unknown>, typeVersion: number) =>
+	const action = (
+		operation: string,
+		parameters: Record<string, unknown>,
+		typeVersion: number,
+		items?: number,
+	) =>
 		actionWorkflow({
+			items,
 			packageName: info.packageName,
 			credential: info.credential,
 			resource: operation === 'prepare' ? 'form' : 'referral',
@@ -108,6 +115,44 @@ describe('node version 2 in n8n', () => {
 			expect.objectContaining({ referral_urn: first.urn, referral_status: 'Accepted' }),
 		]);
 	});
+
+	// n8n saves a workflow without the parameters left at their default: the version decides.
+	it.each([
+		[2, 10],
+		[2.1, 20],
+	])(
+		'version %s Prepare Form, Parallel Requests at its default: %i items at a time',
+		async (typeVersion, inFlight) => {
+			const items = inFlight + 2;
+			const delayMs = 1500;
+			await sandbox.clearRequests();
+			await sandbox.addFault({ path: '/react4r/v2/prepare_form', kind: 'slow', delayMs, times: items });
+			const { workflow, execution } = await run(
+				action(
+					'prepare',
+					{
+						formType: info.practices[0].forms[0],
+						patientDob: '1980-01-31',
+						additionalFields: { patientIdentifier: '={{ "PARALLEL-" + $json.i }}' },
+					},
+					typeVersion,
+					items,
+				),
+			);
+			expectSuccess(execution);
+			expect(json(execution, ACTION_NODE).map((item) => item.ptguid)).toHaveLength(items);
+			const stored = await api.getWorkflow(workflow.id);
+			const node = stored.nodes.find((candidate) => candidate.name === ACTION_NODE);
+			expect(node?.parameters.options ?? {}).toEqual({});
+			const arrivals = (await sandbox.requests())
+				.filter((request) => request.path.endsWith('/prepare_form'))
+				.map((request) => request.at);
+			expect(arrivals).toHaveLength(items);
+			// `inFlight` calls leave before the first answer; the next one waits for an answer.
+			expect(arrivals[inFlight - 1] - arrivals[0]).toBeLessThan(delayMs);
+			expect(arrivals[inFlight] - arrivals[0]).toBeGreaterThanOrEqual(delayMs - 100);
+		},
+	);
 
 	describe('the editor', () => {
 		let browser: LaunchedBrowser | undefined;
