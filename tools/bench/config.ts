@@ -51,7 +51,7 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
 		short,
 		items: 1000,
 		rounds: 20,
-		loopbackProcesses: 10,
+		loopbackProcesses: 20,
 		latencyItems: 300,
 		latencyRounds: 3,
 		profileItems: 1000,

@@ -5,12 +5,12 @@ import { BEFORE_V2_1, FROM_V2_1 } from './node-versions';
 
 /**
  * Parallel Requests: how many items' calls are in flight at once. Chosen from bench/results.md
- * (cases prepare-form and n8n-prepare-form, 20 ms per request): one at a time leaves the node
- * waiting on the network for most of each item; 10 keeps it latency-bound, so n8n's HTTP
- * Request node, which starts every item at once, overtook it on a fast machine; from 20 on the
- * node is close to CPU-bound. The maximum keeps one node run from opening an unbounded number
- * of connections to an API that documents no rate limit. Versions 1 and 2 keep their default of
- * 10, so a saved workflow's load on the API does not change under it.
+ * (cases prepare-form and n8n-prepare-form, 20 ms per answer): one at a time leaves the node
+ * waiting on the network for most of each item; at 10 it is still bound by the network, and
+ * n8n's HTTP Request node, which starts every item at once, overtook it on a fast machine; 20
+ * came out well ahead of that node. More is the user's choice, up to a maximum that keeps one node
+ * run from holding an unbounded number of connections to an API that documents no rate limit.
+ * Versions 1 and 2 keep their default of 10, so a saved workflow's load on the API does not change.
  */
 export const DEFAULT_PARALLEL_REQUESTS = 20;
 export const DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1 = 10;
