@@ -5,10 +5,12 @@
  * - 2: they are resource locators (pick from the API's recent referrals, or type);
  * - 2.1: Parallel Requests defaults to 20 (10 before), chosen from the bench (options.fields.ts).
  */
-export const NODE_VERSIONS = [1, 2, 2.1];
-export const LATEST_NODE_VERSION = 2.1;
+/** The version from which Parallel Requests defaults to 20. */
+export const VERSION_2_1 = 2.1;
+export const NODE_VERSIONS = [1, 2, VERSION_2_1];
+export const LATEST_NODE_VERSION = VERSION_2_1;
 
 export const V1 = { show: { '@version': [1] } };
-export const FROM_V2 = { show: { '@version': [2, 2.1] } };
+export const FROM_V2 = { show: { '@version': [2, VERSION_2_1] } };
 export const BEFORE_V2_1 = { show: { '@version': [1, 2] } };
-export const FROM_V2_1 = { show: { '@version': [2.1] } };
+export const FROM_V2_1 = { show: { '@version': [VERSION_2_1] } };

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../../shared/api';
 import { nodeOf } from '../../shared/node-of';
+import { VERSION_2_1 } from '../descriptions/node-versions';
 import {
 	DEFAULT_PARALLEL_REQUESTS,
 	DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1,
@@ -58,7 +59,7 @@ export function callOptions(this: IExecuteFunctions, itemIndex: number): CallOpt
  */
 export function parallelRequests(this: IExecuteFunctions): number {
 	const fallback =
-		nodeOf(this).typeVersion >= 2.1 ? DEFAULT_PARALLEL_REQUESTS : DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1;
+		nodeOf(this).typeVersion >= VERSION_2_1 ? DEFAULT_PARALLEL_REQUESTS : DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1;
 	return wholeNumberParameter.call(this, 'options.parallelRequests', 0, 'Parallel Requests', {
 		min: 1,
 		max: MAX_PARALLEL_REQUESTS,
