@@ -210,8 +210,9 @@ describe('Dental Referrals tools through n8n’s MCP Server Trigger', () => {
 	it('shows the API key in no tool listing, result or execution', async () => {
 		expect(seen.length).toBeGreaterThanOrEqual(9);
 		expect(findKey(seen.join('\n'), info.practiceKey)).toEqual([]);
-		// Tool calls are executions of the MCP workflow (at least the five successful ones so far).
-		const executions = await api.listExecutions({ workflowId, includeData: true });
+		// Tool calls are executions of the MCP workflow (at least the five successful ones so far);
+		// n8n 2.20 answers the MCP client before it writes the execution, so wait for them.
+		const executions = await api.waitForExecutions(workflowId, 5, { timeoutMs: 15_000 });
 		console.log(
 			`[e2e] MCP workflow executions: ${executions.map((execution) => execution.status).join(', ')}`,
 		);

@@ -401,7 +401,7 @@ export class N8nApi {
 
 	/**
 	 * Waits (bounded) for a finished execution of `workflowId` that `accept` accepts
-	 * (default: any status other than running/new/waiting). `after` skips executions that
+	 * (default: any status other than running/new/waiting). `ignoreIds` skips executions that
 	 * existed before (ids as returned by an earlier listExecutions).
 	 */
 	async waitForExecution(
@@ -413,22 +413,48 @@ export class N8nApi {
 			ignoreIds?: Iterable<string>;
 		} = {},
 	): Promise<Execution> {
-		const timeoutMs = options.timeoutMs ?? 60_000;
 		const ignore = new Set(options.ignoreIds ?? []);
 		const accept =
 			options.accept ?? ((execution) => !['running', 'new', 'waiting'].includes(execution.status));
+		return this.pollExecutions(workflowId, options, 'no matching execution', (executions) =>
+			executions.find(
+				(execution) => !ignore.has(String(execution.id)) && resultStored(execution) && accept(execution),
+			),
+		);
+	}
+
+	/**
+	 * Waits (bounded) until at least `count` executions of `workflowId` have their result stored,
+	 * and returns them all. n8n can answer a caller (a webhook, an MCP tool call) before the
+	 * execution is written, so a count read at once can be short.
+	 */
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		options: { timeoutMs?: number; intervalMs?: number } = {},
+	): Promise<Execution[]> {
+		return this.pollExecutions(workflowId, options, `fewer than ${count} stored executions`, (executions) =>
+			executions.filter(resultStored).length >= count ? executions : undefined,
+		);
+	}
+
+	/** Lists `workflowId`'s executions until `pick` returns something, or throws at the deadline. */
+	private async pollExecutions<T>(
+		workflowId: string,
+		options: { timeoutMs?: number; intervalMs?: number },
+		failure: string,
+		pick: (executions: Execution[]) => T | undefined,
+	): Promise<T> {
+		const timeoutMs = options.timeoutMs ?? 60_000;
 		const deadline = Date.now() + timeoutMs;
-		let seen: string[] = [];
 		for (;;) {
-			const executions = (await this.listExecutions({ workflowId, includeData: true })).filter(
-				(e) => !ignore.has(String(e.id)),
-			);
-			seen = executions.map((e) => `${e.id}:${e.status}`);
-			const match = executions.find((execution) => resultStored(execution) && accept(execution));
-			if (match) return match;
+			const executions = await this.listExecutions({ workflowId, includeData: true });
+			const picked = pick(executions);
+			if (picked !== undefined) return picked;
 			if (Date.now() > deadline) {
+				const seen = executions.map((e) => `${e.id}:${e.status}`).join(', ') || 'none';
 				throw new Error(
-					`no matching execution of workflow ${workflowId} within ${Math.round(timeoutMs / 1000)} s (seen: ${seen.join(', ') || 'none'})`,
+					`${failure} of workflow ${workflowId} within ${Math.round(timeoutMs / 1000)} s (seen: ${seen})`,
 				);
 			}
 			await sleep(options.intervalMs ?? 500);
