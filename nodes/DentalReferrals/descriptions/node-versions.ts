@@ -1,3 +1,6 @@
+/** The version from which Parallel Requests defaults to 20. */
+export const VERSION_2_1 = 2.1;
+
 /**
  * The node's versions. A saved workflow keeps the version it was saved with, and n8n leaves
  * parameters at their default out of the saved JSON, so a new default is a new version:
@@ -5,8 +8,6 @@
  * - 2: they are resource locators (pick from the API's recent referrals, or type);
  * - 2.1: Parallel Requests defaults to 20 (10 before), chosen from the bench (options.fields.ts).
  */
-/** The version from which Parallel Requests defaults to 20. */
-export const VERSION_2_1 = 2.1;
 export const NODE_VERSIONS = [1, 2, VERSION_2_1];
 export const LATEST_NODE_VERSION = VERSION_2_1;
 

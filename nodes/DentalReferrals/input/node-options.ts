@@ -59,7 +59,9 @@ export function callOptions(this: IExecuteFunctions, itemIndex: number): CallOpt
  */
 export function parallelRequests(this: IExecuteFunctions): number {
 	const fallback =
-		nodeOf(this).typeVersion >= VERSION_2_1 ? DEFAULT_PARALLEL_REQUESTS : DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1;
+		nodeOf(this).typeVersion >= VERSION_2_1
+			? DEFAULT_PARALLEL_REQUESTS
+			: DEFAULT_PARALLEL_REQUESTS_BEFORE_V2_1;
 	return wholeNumberParameter.call(this, 'options.parallelRequests', 0, 'Parallel Requests', {
 		min: 1,
 		max: MAX_PARALLEL_REQUESTS,
